@@ -1,0 +1,127 @@
+"""A content-addressed cache of extraction results, safe against killed and concurrent builds.
+
+An entry is keyed by the article's bytes, the extraction settings, the generator's own code
+and the language model's version. Entries are written to a temporary file and renamed into
+place, and carry a checksum, so a half-written entry is never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from .extract import Settings
+from .nlp import MODEL_PACKAGES
+
+FORMAT = 1
+
+
+@cache
+def code_version() -> str:
+    """Hash of the generator's code and data: any change to them invalidates every entry."""
+    digest = hashlib.sha256()
+    root = resources.files("generator")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.suffix in (".py", ".tsv", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(Path(str(root))).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def model_version() -> str:
+    """The installed language model package and version, read without loading spaCy."""
+    for name in MODEL_PACKAGES:
+        try:
+            return f"{name}-{metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return "no-model"
+
+
+class Cache:
+    """Extraction results on disk, one JSON file an entry."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, digest: str, settings: Settings) -> str:
+        material = json.dumps(
+            [FORMAT, digest, asdict(settings), code_version(), model_version()], sort_keys=True
+        )
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        """The stored result, or None when absent, unreadable or damaged."""
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        try:
+            envelope = json.loads(path.read_text(encoding="utf-8"))
+            body = envelope["body"]
+            if envelope.get("sha256") != _checksum(body):
+                raise ValueError("checksum mismatch")
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.used.add(key)
+        self.hits += 1
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+        return body
+
+    def put(self, key: str, body: dict) -> None:
+        """Store a result atomically; a failure to write only costs a later re-parse."""
+        if self.folder is None:
+            return
+        self.used.add(key)
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            envelope = json.dumps({"sha256": _checksum(body), "body": body}, ensure_ascii=False, sort_keys=True)
+            handle = tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".tmp-", suffix=".json", delete=False, encoding="utf-8")
+            with handle:
+                handle.write(envelope)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(handle.name, path)
+        except OSError:
+            return
+
+    def prune(self, older_than: float = 0.0) -> int:
+        """Remove entries this build did not use (and stale temporary files); returns how many."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        now = time.time()
+        for path in self.folder.glob("*/*.json"):
+            name = path.name
+            stale_temp = name.startswith(".tmp-") and now - path.stat().st_mtime > 3600
+            unused = not name.startswith(".tmp-") and path.stem not in self.used
+            if stale_temp or (unused and path.stat().st_mtime < now - older_than):
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
+
+
+def _checksum(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()

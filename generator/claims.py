@@ -1,0 +1,590 @@
+"""Finding claims in a parsed paragraph: quotations, reported speech and "according to".
+
+Each extractor proposes `Candidate`s with the words of the claim and of its speaker; the
+candidates of all extractors are then merged, so a quotation that is also the object of a
+reporting verb becomes one claim. Speakers are resolved to actors later, in `speakers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from .lexicon import CLAUSE_ONLY, COGNITION_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from .quotes import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs whose object (not only a clause) is what was said: "denied the report".
+OBJECT_VERBS = {
+    "deny", "reject", "dismiss", "criticize", "criticise", "praise", "defend", "blame", "welcome",
+    "announce", "endorse", "condemn", "question", "describe", "call", "hail", "applaud", "slam",
+    "blast", "attack", "denounce", "dispute", "refute", "rebut", "acknowledge", "admit", "confirm",
+    "predict", "promise", "pledge", "propose", "recommend", "demand", "support", "oppose", "back",
+    "accuse", "reiterate", "repeat", "express", "tout", "cite", "disclose", "reveal", "threaten",
+}
+# Verbs whose infinitive says what was said or meant: "vowed to fight", "urged them to leave".
+XCOMP_VERBS = {
+    "vow", "pledge", "promise", "threaten", "refuse", "decline", "urge", "ask", "call", "want",
+    "plan", "hope", "expect", "seek", "agree", "offer", "demand", "intend", "aim", "tell",
+    "warn", "advise", "encourage", "order", "swear", "claim", "appear", "seem",
+}
+_OPEN_MARKS = {"“", '"', "‘", "'"}
+_CLOSE_MARKS = {"”", '"', "’", "'"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim proposed by one extractor, before merging and speaker resolution."""
+
+    paragraph: int
+    start: int
+    """Character offsets of the claim's words in the paragraph."""
+    end: int
+    kind: str
+    cue: str | None
+    speaker: tuple[int, int] | None
+    """Token range of the words naming the speaker, in the paragraph's Doc."""
+    anchor: int
+    """Token index where the claim is made; speakers are resolved against what came before."""
+    extractor: str
+    confidence: float = 0.8
+    optional: bool = False
+    inherit: bool = False
+    """No speaker in sight: the claim continues the previous speaker's quotation."""
+    quoted: bool = False
+    """The claim's words are (or include) a quotation."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """What every extractor sees: one parsed paragraph and its quotations."""
+
+    index: int
+    doc: "Doc"
+    quotes: tuple[Quote, ...]
+
+
+Extractor = Callable[[Paragraph], Iterable[Candidate]]
+
+
+class Registry:
+    """Extractors by name and priority (Python-Markdown's `util.Registry`, simplified)."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, tuple[int, Extractor]] = {}
+
+    def register(self, name: str, priority: int, extractor: Extractor) -> None:
+        self._items[name] = (priority, extractor)
+
+    def deregister(self, name: str) -> None:
+        self._items.pop(name, None)
+
+    def __iter__(self):
+        for name, (_, extractor) in sorted(self._items.items(), key=lambda item: -item[1][0]):
+            yield name, extractor
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self]
+
+
+def default_extractors(disabled: Iterable[str] = ()) -> Registry:
+    """The claim extractors a build uses, minus any the configuration switches off."""
+    registry = Registry()
+    registry.register("quotations", 30, quotation_claims)
+    registry.register("according_to", 25, according_to_claims)
+    registry.register("reported_speech", 20, reported_claims)
+    registry.register("speech_nouns", 10, noun_claims)
+    for name in disabled:
+        registry.deregister(name)
+    return registry
+
+
+def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]:
+    """Candidates of every extractor, merged so each claim appears once."""
+    found: list[Candidate] = []
+    for _, extractor in registry:
+        found.extend(extractor(paragraph))
+    return merge(found, paragraph)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def is_cue(token: "Token") -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.tag_ != "MD"
+
+
+def in_quote(paragraph: Paragraph, char: int) -> Quote | None:
+    for quote in paragraph.quotes:
+        if quote.start <= char < quote.end:
+            return quote
+    return None
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The speaker word of a reporting verb, looking through conjunctions and participles."""
+    seen = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return None if child.lower_ in ("it", "there") and child.head.lemma_ == "be" else child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "report", "say", "believe", "think", "expect"):
+                return child
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "acl" and verb.head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = verb.head
+            continue
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        return None
+    return None
+
+
+def phrase(token: "Token") -> tuple[int, int]:
+    """Token range of the phrase a speaker word heads, without a relative clause."""
+    cut = set()
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl"):
+            cut.update(t.i for t in child.subtree)
+    indices = [t.i for t in token.subtree if t.i not in cut]
+    start, end = token.i, token.i + 1
+    while start - 1 in indices:
+        start -= 1
+    while end in indices:
+        end += 1
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > token.i and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def span_chars(doc: "Doc", tokens: list["Token"]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Character range without edge punctuation, quotation marks or a leading "that"."""
+    text = doc.text
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-\"“”‘’'("):
+            start += 1
+            changed = True
+        for lead in ("that ", "That ", "whether ", "if "):
+            if text.startswith(lead, start) and end - start > len(lead) + 3:
+                start += len(lead)
+                changed = True
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”‘’'"):
+            # keep a closing parenthesis or bracket that belongs to the content
+            end -= 1
+            changed = True
+    if end - start > 2 and text[end - 1] == "." and (text[end - 2].islower() or text[end - 2] in "0123456789%)"):
+        end -= 1
+    for tail in (" and", " but", " or", ", and", ", but"):
+        if text[start:end].endswith(tail) and end - start > len(tail) + 3:
+            end -= len(tail)
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+    return start, end
+
+
+def words_between(doc: "Doc", start: int, end: int) -> int:
+    return len(doc.text[start:end].split())
+
+
+# -- quotations ------------------------------------------------------------------------------
+
+
+def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """Direct quotations attributed by a cue before or after them, a colon or a dash."""
+    doc = paragraph.doc
+    previous_end = 0
+    for quote in paragraph.quotes:
+        content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if content is None or len(content) == 0:
+            continue
+        attribution = _attribution_after(paragraph, quote) or _attribution_before(paragraph, quote, previous_end)
+        full = _is_full_quote(doc, quote, content)
+        previous_end = quote.end
+        if attribution is None:
+            if not full:
+                continue
+            yield Candidate(
+                paragraph.index, quote.start, quote.end, "direct", None, None, content.start,
+                "quotations", confidence=0.6, inherit=True, quoted=True,
+            )
+            continue
+        cue, speaker, anchor, optional = attribution
+        if not full and cue not in (":", "–") and not optional:
+            # A fragment inside a reported clause ("called it “desperate”"): reported speech
+            # extractors produce the mixed claim.
+            if quote_is_inside_clause(doc, quote):
+                continue
+        yield Candidate(
+            paragraph.index, quote.start, quote.end, "direct", cue, speaker, anchor, "quotations",
+            confidence=0.9 if quote.opened and quote.closed else 0.75, optional=optional, quoted=True,
+        )
+
+
+def _is_full_quote(doc: "Doc", quote: Quote, content: "Span") -> bool:
+    """A quotation that is a statement in its own right, not a word or title in a sentence."""
+    words = len(doc.text[quote.start:quote.end].split())
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+    before = doc.text[:quote.start].rstrip("“\"‘' ")
+    starts_sentence = not before or before[-1] in ".!?:,;—–…" or before.endswith(("that", "says", "said"))
+    if quote.single and words < 10:
+        return False
+    return (has_verb and words >= 4 and starts_sentence) or words >= 12
+
+
+def quote_is_inside_clause(doc: "Doc", quote: Quote) -> bool:
+    before = doc.text[:quote.start].rstrip("“\"‘' ")
+    return bool(before) and before[-1] not in ".!?:;"
+
+
+def _window_after(doc: "Doc", quote: Quote, limit: int = 14) -> list["Token"]:
+    """Tokens after a quotation's closing mark, up to the sentence end or the next quotation."""
+    tokens = []
+    first = None
+    for token in doc:
+        if token.idx >= quote.end:
+            first = token.i
+            break
+    if first is None:
+        return tokens
+    i = first
+    # Skip the closing mark and punctuation glued to it.
+    while i < len(doc) and (doc[i].text in _CLOSE_MARKS or doc[i].text in (",", "…") and i - first < 3):
+        i += 1
+    while i < len(doc) and len(tokens) < limit:
+        token = doc[i]
+        if token.text in _OPEN_MARKS or token.text in (".", "!", "?", ";"):
+            break
+        if token.text in ("“",):
+            break
+        tokens.append(token)
+        i += 1
+    return tokens
+
+
+def _attribution_after(paragraph: Paragraph, quote: Quote):
+    """`“…,” said X.` / `“…,” X said.` / `“…” – X` / `“…,” according to X.`"""
+    doc = paragraph.doc
+    if not quote.closed:
+        return None
+    window = _window_after(doc, quote)
+    if not window:
+        return None
+    text_after = doc.text[quote.end:window[0].idx]
+    for token in window[:8]:
+        if is_cue(token):
+            speaker = subject_of(token)
+            if speaker is None:
+                # "said the diplomat" parsed without a subject: take the name after the verb.
+                after = [t for t in window if t.i > token.i and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ in ("PROPN", "PRON", "NOUN"))]
+                if after:
+                    speaker = after[0]
+            if speaker is None or speaker.i < window[0].i and speaker.idx >= quote.start:
+                continue
+            optional = token.lemma_ == "read" or _is_headline(speaker)
+            return _cue_text(token), phrase(speaker), speaker.i, optional
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return "according to", phrase(objects[0]), objects[0].i, False
+        if token.is_sent_start and token.i > window[0].i:
+            break
+    dash = text_after.strip().startswith(("–", "—", "-")) or window[0].text in ("–", "—", "-")
+    if dash:
+        names = [t for t in window if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if names:
+            head = names[-1]
+            start = min(t.i for t in window if t.text not in ("–", "—", "-"))
+            return "–", (start, head.i + 1), head.i, False
+    return None
+
+
+def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
+    """`X said: “…”` / `X said, “…”` / `X stressed that “…”` / `Chairwoman Y: “…”`."""
+    doc = paragraph.doc
+    if not quote.opened:
+        return None
+    before = [t for t in doc if previous_end <= t.idx and t.idx + len(t.text) <= quote.start]
+    # Only the sentence the quotation opens in.
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].text in (".", "!", "?") and i < len(before) - 1:
+            before = before[i + 1:]
+            break
+    before = [t for t in before if t.text not in _OPEN_MARKS]
+    if not before:
+        return None
+    last = before[-1]
+    cues = sorted((t for t in before if is_cue(t)), key=lambda t: (t.lemma_.lower() in CLAUSE_ONLY, len(list(t.ancestors)), -t.i))
+    if cues:
+        cue = cues[0]
+        first_quoted = next((t for t in doc if t.idx >= quote.start), None)
+        governs = first_quoted is not None and (
+            cue.is_ancestor(first_quoted) or last.text in (":", ",") or last.lower_ in ("that", "and", "but")
+        )
+        if governs:
+            speaker = subject_of(cue)
+            if speaker is not None:
+                return _cue_text(cue), phrase(speaker), speaker.i, False
+    if last.text == ":" and len(before) <= 8:
+        names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+        if names and not any(t.pos_ == "VERB" for t in before):
+            return ":", (before[0].i, last.i), names[-1].i, False
+    return None
+
+
+def _is_headline(token: "Token") -> bool:
+    return token.lemma_.lower() in ("headline", "title", "caption", "slogan", "banner", "sign", "placard")
+
+
+# -- reported speech ------------------------------------------------------------------------
+
+
+def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`X said (that) …`, `…, X said`, `X urged Y to …`, `X denied the report`."""
+    doc = paragraph.doc
+    for verb in doc:
+        if not is_cue(verb) or in_quote(paragraph, verb.idx):
+            continue
+        lemma = verb.lemma_.lower()
+        content = _content_of(verb)
+        if content is None:
+            continue
+        tokens, how = content
+        speaker = subject_of(verb)
+        if speaker is not None and speaker.i in {t.i for t in tokens}:
+            continue
+        if lemma in COGNITION_VERBS and speaker is not None and speaker.lower_ in ("i", "we", "you"):
+            continue
+        if speaker is not None:
+            first, last = phrase(speaker)
+            tokens = [t for t in tokens if not first <= t.i < last]
+        tokens = [t for t in tokens if t.i != verb.i]
+        if not tokens:
+            continue
+        start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if end - start < 3 or words_between(doc, start, end) < 2:
+            continue
+        if how == "object" and words_between(doc, start, end) < 4 and not in_quote(paragraph, start):
+            continue
+        confidence = 0.85 if how == "clause" else 0.7
+        if lemma in COGNITION_VERBS:
+            confidence -= 0.1
+        yield Candidate(
+            paragraph.index, start, end, "indirect", _cue_text(verb), phrase(speaker) if speaker is not None else None,
+            speaker.i if speaker is not None else verb.i, "reported_speech", confidence=confidence,
+        )
+
+
+def _cue_text(verb: "Token") -> str:
+    """The cue as written, with a particle ("pointed out", "called for")."""
+    words = [verb.text.lower()]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            words.append(child.text.lower())
+    return " ".join(words)
+
+
+def _content_of(verb: "Token"):
+    """The words a reporting verb reports, and how they were found."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        clause = clauses[0]
+        tokens = [t for t in clause.subtree if t.i != verb.i]
+        # Conjoined reported clauses: "said that A and that B".
+        for other in clause.children:
+            pass
+        return _contiguous(tokens, verb), "clause"
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb)):
+        head = verb.head
+        tokens = [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)]
+        return _contiguous(tokens, verb), "clause"
+    if lemma in XCOMP_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                tokens = [t for t in child.subtree]
+                if objects:
+                    tokens = sorted(set(tokens) | set(objects[0].subtree), key=lambda t: t.i)
+                return _contiguous(tokens, verb), "xcomp"
+    if lemma in OBJECT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                tokens = list(child.subtree)
+                for extra in verb.children:
+                    if extra.dep_ == "oprd" or (extra.dep_ == "prep" and extra.lower_ in ("as", "for") and extra.i > child.i):
+                        tokens = sorted(set(tokens) | set(extra.subtree), key=lambda t: t.i)
+                if len(tokens) >= 2:
+                    return _contiguous(tokens, verb), "object"
+        if lemma == "call":
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    return _contiguous(list(child.subtree)[1:], verb), "object"
+    return None
+
+
+def _is_parenthetical(verb: "Token") -> bool:
+    doc = verb.doc
+    return verb.i > 0 and doc[verb.i - 1].text == "," or any(t.text == "," for t in doc[max(0, verb.i - 3):verb.i])
+
+
+def _contiguous(tokens: list["Token"], verb: "Token") -> list["Token"]:
+    """The longest run of consecutive tokens on one side of the verb."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return tokens
+    runs, run = [], [tokens[0]]
+    for token in tokens[1:]:
+        if token.i == run[-1].i + 1:
+            run.append(token)
+        else:
+            runs.append(run)
+            run = [token]
+    runs.append(run)
+    return max(runs, key=len)
+
+
+# -- according to ---------------------------------------------------------------------------
+
+
+def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`According to X, …` and `…, according to X`."""
+    doc = paragraph.doc
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        if in_quote(paragraph, token.idx):
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        speaker = objects[0]
+        # A document as source ("according to a report by X") keeps the document as speaker.
+        phrase_tokens = set(token.subtree) | set(to.subtree)
+        sentence = token.sent
+        content = [t for t in sentence if t not in phrase_tokens and t.i not in range(min(t.i for t in phrase_tokens), max(t.i for t in phrase_tokens) + 1)]
+        if token.head.pos_ in ("VERB", "AUX") and token.head.sent == sentence:
+            head_tokens = [t for t in token.head.subtree if t.i not in {p.i for p in phrase_tokens}]
+            content = [t for t in head_tokens if t.sent == sentence] or content
+        content = _contiguous(content, token)
+        if not content:
+            continue
+        start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+        if words_between(doc, start, end) < 3:
+            continue
+        yield Candidate(
+            paragraph.index, start, end, "indirect", "according to", phrase(speaker), speaker.i,
+            "according_to", confidence=0.85,
+        )
+
+
+# -- speech nouns ---------------------------------------------------------------------------
+
+
+def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`X's statement that …`, `the claim by X that …`."""
+    doc = paragraph.doc
+    for noun in doc:
+        if noun.lemma_.lower() not in SPEECH_NOUNS or noun.pos_ != "NOUN" or in_quote(paragraph, noun.idx):
+            continue
+        clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+        if not clause:
+            continue
+        speaker = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                speaker = child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and (objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or objects[0].pos_ == "PROPN"):
+                    speaker = objects[0]
+        if speaker is None:
+            continue
+        tokens = list(clause[0].subtree)
+        start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if words_between(doc, start, end) < 3:
+            continue
+        yield Candidate(
+            paragraph.index, start, end, "indirect", noun.text.lower(), phrase(speaker), speaker.i,
+            "speech_nouns", confidence=0.7,
+        )
+
+
+# -- merging --------------------------------------------------------------------------------
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    """Shared characters over the shorter span."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    shortest = min(a.end - a.start, b.end - b.start)
+    return shared / shortest if shortest > 0 and shared > 0 else 0.0
+
+
+def merge(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
+    """One candidate per claim: quotation and reported clause about the same words combine."""
+    merged: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        for i, kept in enumerate(merged):
+            if _overlap(kept, candidate) >= 0.6:
+                merged[i] = _combine(kept, candidate, paragraph)
+                break
+        else:
+            merged.append(candidate)
+    merged = [_with_kind(c, paragraph) for c in merged]
+    return sorted(merged, key=lambda c: c.start)
+
+
+def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
+    quoted = a if a.quoted else b if b.quoted else None
+    reported = b if quoted is a else a
+    if quoted is not None and reported is not quoted:
+        speaker = quoted.speaker or reported.speaker
+        return replace(
+            quoted,
+            speaker=speaker,
+            cue=quoted.cue or reported.cue,
+            anchor=quoted.anchor if quoted.speaker else reported.anchor,
+            inherit=quoted.inherit and reported.speaker is None,
+            confidence=max(a.confidence, b.confidence),
+        )
+    # Two reported readings of one clause: keep the one with a speaker, then the longer.
+    best = max((a, b), key=lambda c: (c.speaker is not None, c.confidence, c.end - c.start))
+    return best
+
+
+def _with_kind(candidate: Candidate, paragraph: Paragraph) -> Candidate:
+    """direct, mixed or indirect, from how much of the claim is inside quotation marks."""
+    if candidate.quoted:
+        return candidate
+    inside = 0
+    for quote in paragraph.quotes:
+        inside += max(0, min(candidate.end, quote.end) - max(candidate.start, quote.start))
+    length = max(1, candidate.end - candidate.start)
+    if inside == 0:
+        return candidate
+    if inside / length >= 0.85:
+        quote = max(paragraph.quotes, key=lambda q: min(candidate.end, q.end) - max(candidate.start, q.start))
+        return replace(candidate, kind="direct", start=quote.start, end=quote.end, quoted=True)
+    return replace(candidate, kind="mixed", quoted=True)

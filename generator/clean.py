@@ -1,0 +1,142 @@
+"""Cleaning of decoded article text: characters, paragraphs, web boilerplate and datelines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Quotation marks are unified to four forms: straight " and ', curly “ ” and ‘ ’.
+# Curly marks keep their direction, which helps pair quotes when one is missing.
+_CHARACTERS = str.maketrans(
+    {
+        "„": "“",
+        "‟": "“",
+        "«": "“",
+        "»": "”",
+        "″": '"',
+        "＂": '"',
+        "‚": "‘",
+        "‛": "‘",
+        "‹": "‘",
+        "›": "’",
+        "′": "'",
+        "`": "‘",
+        "´": "’",
+        "‒": "–",
+        "―": "—",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SPACES = re.compile(r"[ ]{2,}")
+
+_BOILERPLATE = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^[-–—•*\s]*advertisement[-–—•*\s]*$",
+        r"^[-–—•*\s]*(story|article) continues? (below|after)( (this )?(advertisement|ad))?[-–—•*\s]*$",
+        r"^[-–—\s]*(story|article) continued below[-–—\s]*$",
+        r"^(subscribe|sign up)\b.{0,80}\b(newsletters?|briefing|inbox|updates)\b.*$",
+        r"^.{0,120}\bdelivered (directly |straight )?to your inbox\.?$",
+        r"^(manage|get our) newsletters?\b.*$",
+        r"^share (this|on)\b.{0,60}$",
+        r"^(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit)"
+        r"(\s*[|/·•,]?\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit))*$",
+        r"^follow (us|@?\w+) on (twitter|facebook|instagram|x)\b.*$",
+        r"^(photo|image|picture|video)( credit)?s?\s*[:|(]\s*.{0,120}$",
+        r"^\(?(photo|image|picture)s? by\b.{0,120}$",
+        r"^image (copyright|caption)\b.{0,200}$",
+        r"^(ap|afp|reuters|getty images|epa|ap photo)(\s*/\s*[\w .]+)?$",
+        r"^media playback is (unsupported|not supported) on your device$",
+        r"^(click|tap) here (to|for)\b.{0,120}$",
+        r"^(read|see) (more|also)(\s*[:.…]|\s*$|\s+(here|at|on)\b).{0,100}$",
+        r"^read the (rest|full (story|article|report))\b.{0,60}$",
+        r"^(related|recommended)( (articles?|stories|content|coverage))?:?$",
+        r"^more on this\.*$",
+        r"^more:?$",
+        r"^copyright ©?.{0,160}$",
+        r"^©.{0,160}$",
+        r"^all rights reserved\.?$",
+        r"^this article is more than \d+ \w+ old$",
+        r"^\[?pullquote\]?$",
+        r"^_{3,}$|^-{3,}$|^\*{3,}$",
+        r"^write to \w[\w .'-]* at \S+@\S+$",
+        r"^(we|this site) use[s]? cookies\b.{0,200}$",
+        r"^(already a subscriber|log in|sign in)\b.{0,80}$",
+    )
+]
+
+# "BEIJING, China –", "WASHINGTON (Reuters) -", "NEW YORK —": a place in capitals, maybe a
+# region and an agency, then a dash, opening the first paragraph.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])"
+    r"(?:,\s*[A-Z][\w.’' -]{1,40}?)?"
+    r"(?:\s*\([^)]{1,40}\))?"
+    r"\s*[–—-]{1,2}\s+(?=\S)"
+)
+
+
+def normalize(text: str) -> str:
+    """Unify quotation marks, dashes and spaces; drop control and invisible characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("``", "“").replace("''", "”")
+    text = text.translate(_CHARACTERS)
+    text = _CONTROL.sub("", text)
+    return text
+
+
+def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """Split text into (paragraphs, removed boilerplate lines).
+
+    Paragraphs are separated by blank lines; the lines inside one are joined by a space.
+    Boilerplate is judged line by line, so a prompt glued under real text still goes.
+    """
+    paragraphs, removed = [], []
+    for block in re.split(r"\n\s*\n", text):
+        lines = []
+        for line in block.split("\n"):
+            line = _SPACES.sub(" ", line).strip()
+            if not line:
+                continue
+            (removed if is_boilerplate(line) else lines).append(line)
+        if lines:
+            paragraphs.append(" ".join(lines))
+    return paragraphs, removed
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a line is a web-page prompt rather than article text."""
+    line = line.strip()
+    if len(line) > 300:
+        return False
+    return any(pattern.match(line) for pattern in _BOILERPLATE)
+
+
+def take_dateline(paragraph: str) -> tuple[str | None, str]:
+    """Remove a leading dateline; return (place, rest of the paragraph)."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None, paragraph
+    place = match.group("place").strip(" -")
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return None, paragraph
+    rest = paragraph[match.end():]
+    if not rest[:1].isupper() and not rest[:1] in "“\"‘'":
+        return None, paragraph
+    return place, rest

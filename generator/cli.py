@@ -1,0 +1,87 @@
+"""The `briefings` command: a thin shell over the library, one verb per task."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ArticleError, BriefingError
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefings")
+def main() -> None:
+    """Structured policy briefings from news articles.
+
+    Most people run `mkdocs build`; these commands serve scripting, review and evaluation.
+    """
+
+
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the structured briefing as JSON.")
+def extract(article: Path, as_json: bool) -> None:
+    """Extract actors, claims, evidence and positions from one ARTICLE.
+
+    \b
+    Example:
+        briefings extract briefings/000_ad573051a1971b14.txt --json
+    """
+    from .export import to_json
+    from .extract import extract as run
+    from .ingest import read_article
+
+    try:
+        briefing = run(read_article(article, article.parent, slug=article.stem))
+    except ArticleError as error:
+        _fail(str(error))
+    except BriefingError as error:
+        _fail(str(error))
+    for warning in briefing.article.warnings:
+        click.echo(f"Warning: {briefing.article.path}: {warning}", err=True)
+    if as_json:
+        click.echo(to_json(briefing), nl=False)
+        return
+    names = {a.id: a.name for a in briefing.actors}
+    click.echo(briefing.article.title)
+    click.echo(f"\n{briefing.bluf}\n")
+    for claim in briefing.claims:
+        speaker = names.get(claim.speaker, "(unattributed)")
+        click.echo(f"[{claim.id}] ¶{claim.paragraph} {speaker} — {claim.cue or '-'} ({claim.kind}): {claim.text}")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="mkdocs.yml whose `briefings` section configures the build.")
+def render(out_dir: Path, config_file: Path) -> None:
+    """Write the generated pages as Markdown into OUT_DIR, for engines without MkDocs plugins.
+
+    \b
+    Example:
+        briefings render build/pages
+    """
+    from .config import read_mkdocs_yml
+    from .progress import terminal_progress
+    from .site import build
+    from .write import write_files
+
+    try:
+        config = read_mkdocs_yml(config_file)
+    except BriefingError as error:
+        _fail(str(error))
+    site = build(config, progress=terminal_progress("Extracting briefings"))
+    for problem in site.problems:
+        click.echo(f"Warning: {problem}", err=True)
+    try:
+        written = write_files(out_dir, site.files, protect=config.source)
+    except BriefingError as error:
+        _fail(str(error))
+    click.echo(f"{len(site.briefings)} briefings, {written} files changed in {out_dir}")

@@ -1,0 +1,181 @@
+"""The frozen data that passes between the stages of the pipeline.
+
+Every stage takes and returns these types; conversion to JSON happens in one place,
+`generator.export`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article, decoded, cleaned and split into paragraphs."""
+
+    path: str
+    """Path of the source file relative to the briefings folder, with forward slashes."""
+    slug: str
+    """URL-safe name of the briefing page, unique within a build."""
+    title: str
+    """The headline."""
+    paragraphs: tuple[str, ...]
+    """The cleaned body, one string a paragraph; paragraph N is anchored as `p-N` (1-based)."""
+    format: str = "text"
+    """How the file was read: `text`, `markdown` or `html`."""
+    outlet: str | None = None
+    """The publication, from front matter or page metadata."""
+    url: str | None = None
+    """Where the article was published."""
+    published: str | None = None
+    """Publication date as ISO `YYYY-MM-DD`."""
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    """Topics given by the analyst in front matter."""
+    dateline: str | None = None
+    """The place of a leading dateline ("BEIJING"), removed from the first paragraph."""
+    bias: str | None = None
+    """An outlet bias label given by the analyst (multi-source briefings)."""
+    removed: tuple[str, ...] = ()
+    """Boilerplate lines that were stripped, kept so the cleaning can be checked."""
+    digest: str = ""
+    """SHA-256 of the file's bytes."""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """Problems met while reading that did not stop the article (bad bytes, front matter)."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, government, organisation, outlet or group that speaks or is cited."""
+
+    id: str
+    """Slug of the canonical name, unique within a briefing."""
+    name: str
+    """Canonical name ("Geng Shuang")."""
+    kind: str
+    """`person`, `government`, `organization`, `media` or `group`."""
+    role: str | None = None
+    """Title or function ("spokesman", "president")."""
+    affiliation: str | None = None
+    """The body the actor belongs to ("Chinese Foreign Ministry")."""
+    side: str | None = None
+    """The country or camp the actor speaks for ("China")."""
+    aliases: tuple[str, ...] = ()
+    """Other names the article uses for the actor ("Gen Shuang", "Geng")."""
+    members: tuple[str, ...] = ()
+    """For a group made of named actors ("the experts"), their ids."""
+    origin: str = "extracted"
+    """`extracted`, or `analyst` when a corrections file set or added something."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Something an actor said, wrote or is reported to hold."""
+
+    id: str
+    """Stable id derived from the claim's words, so it survives edits elsewhere."""
+    speaker: str | None
+    """Actor id, or None when the article gives no resolvable source."""
+    kind: str
+    """`direct` (quoted), `indirect` (reported) or `mixed` (reported with a quoted fragment)."""
+    cue: str | None
+    """The verb or phrase that attributes it ("said", "according to")."""
+    text: str
+    """The attributed content, as worded in the article."""
+    paragraph: int
+    """1-based number of the source paragraph."""
+    sentence: str
+    """The whole sentence (or quotation) the claim comes from."""
+    speaker_text: str | None = None
+    """The words that name the speaker in the sentence ("He", "the Chinese diplomat")."""
+    modality: str = "assertion"
+    """`assertion`, `prediction`, `recommendation` or `denial`."""
+    hedges: tuple[str, ...] = ()
+    """Estimative or hedging words as stated ("unlikely", "could")."""
+    confidence: float = 1.0
+    """The extractor's confidence in the claim and its attribution, 0 to 1."""
+    optional: bool = False
+    """A quoted headline or title: shown, but not a claim anyone is committed to."""
+    origin: str = "extracted"
+    """`extracted`, `corrected` (an analyst changed it) or `analyst` (added by hand)."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A figure, event, fact or cited source offered in support of a claim."""
+
+    id: str
+    kind: str
+    """`statistic`, `event`, `fact` or `document`."""
+    text: str
+    paragraph: int
+    sentence: str
+    value: str | None = None
+    """For statistics, the figure as written ("15%")."""
+    measure: str | None = None
+    """For statistics, what the figure measures."""
+    claims: tuple[str, ...] = ()
+    """Ids of the claims this evidence supports."""
+    confidence: float = 1.0
+    origin: str = "extracted"
+
+
+@dataclass(frozen=True)
+class Position:
+    """What one side holds, summed up from the claims of the actors who speak for it."""
+
+    side: str
+    gist: str
+    claims: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    stance: str = "states"
+    """`supports`, `opposes`, `warns` or `states`: how the side relates to the story's subject."""
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Readability of the cleaned source text, computed with textstat."""
+
+    flesch_reading_ease: float
+    grade_level: float
+    """Flesch-Kincaid grade."""
+    reading_minutes: float
+    words: int
+    sentences: int
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """An analyst's key judgment, in ICD 203 estimative language."""
+
+    text: str
+    likelihood: str
+    """One of the ICD 203 terms ("likely", "roughly even chance", …)."""
+    confidence: str
+    """`low`, `moderate` or `high`."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the site shows about one article."""
+
+    article: Article
+    actors: tuple[Actor, ...]
+    claims: tuple[Claim, ...]
+    evidence: tuple[Evidence, ...]
+    positions: tuple[Position, ...]
+    bluf: str
+    """Bottom line up front: two or three sentences."""
+    readability: Readability | None = None
+    topics: tuple[str, ...] = ()
+    judgments: tuple[Judgment, ...] = ()
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """Problems found while applying corrections, shown in the build log."""
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None

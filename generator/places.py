@@ -1,0 +1,67 @@
+"""Which side a word stands for: countries, their adjectives and capitals, blocs and parties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables from a lowercased word or phrase to a side."""
+
+    countries: dict[str, str]
+    """Country names and short forms ("us", "britain")."""
+    demonyms: dict[str, str]
+    """Adjectives and nationals ("chinese", "russians")."""
+    capitals: dict[str, str]
+    """Capitals and seats of government used for their governments ("beijing", "kremlin")."""
+    parties: dict[str, str]
+    """Political parties and their adjectives ("republican", "tories")."""
+    adjectives: dict[str, str]
+    """The usual adjective of each side, as written ("Chinese", "US")."""
+
+    def side_of(self, phrase: str, *, parties: bool = True) -> str | None:
+        """The side a word or phrase names, trying the longest known phrase inside it first."""
+        words = phrase.replace("’s", "").replace("'s", "").split()
+        for size in range(min(len(words), 5), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = " ".join(words[start:start + size]).strip(".,;:()").lower()
+                if key in ("us", "u.s.") and words[start].strip(".,;:()") not in ("US", "U.S."):
+                    continue
+                for table in (self.countries, self.demonyms, self.capitals):
+                    if key in table:
+                        return table[key]
+                if parties and key in self.parties and key not in ("r", "d", "i"):
+                    if words[start][:1].isupper():
+                        return self.parties[key]
+        return None
+
+    def government_name(self, side: str) -> str:
+        """How a country's government is named ("Chinese government")."""
+        adjective = self.adjectives.get(side)
+        return f"{adjective} government" if adjective else f"Government of {side}"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once from the package's data files."""
+    data = resources.files("generator") / "data"
+    countries, demonyms, capitals, parties, adjectives = {}, {}, {}, {}, {}
+    for line in (data / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        side, names, nationals, seats = (line.split("\t") + ["", "", ""])[:4]
+        if nationals:
+            adjectives[side] = nationals.split("|")[0]
+        for table, cell in ((countries, names), (demonyms, nationals), (capitals, seats)):
+            for word in filter(None, cell.split("|")):
+                table.setdefault(word.lower(), side)
+    for line in (data / "parties.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        side, names = line.split("\t")
+        for word in names.split("|"):
+            parties.setdefault(word.lower(), side)
+    return Gazetteer(countries, demonyms, capitals, parties, adjectives)

@@ -1,0 +1,71 @@
+"""The MkDocs plugin: a thin shell that adds the generated pages to the site's files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .config import load_config
+from .errors import ConfigError
+from .progress import terminal_progress
+from .site import Config, Site, build
+
+log = get_plugin_logger("briefings")
+
+
+class BriefingsConfig(base.Config):
+    """Options of the `briefings` entry in mkdocs.yml; unset ones take the library's defaults."""
+
+    source = c.Optional(c.Type(str))
+    templates = c.Optional(c.Type(str))
+    cache_dir = c.Optional(c.Type(str))
+    cache = c.Optional(c.Type(bool))
+    max_size = c.Optional(c.Type(int))
+    jobs = c.Optional(c.Type(int))
+    per_page = c.Optional(c.Type(int))
+    disable_extractors = c.Optional(c.ListOfItems(c.Type(str)))
+    min_confidence = c.Optional(c.Type(float))
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """Turns the articles in `briefings/` into briefing pages at every build."""
+
+    def __init__(self) -> None:
+        self.settings: Config | None = None
+        self.site: Site | None = None
+
+    def on_config(self, config):
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.settings = load_config(dict(self.config), base_dir, site_name=config.site_name)
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
+        if "assets/briefings.css" not in config.extra_css:
+            config.extra_css.append("assets/briefings.css")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.settings is not None
+        self.site = build(self.settings, progress=terminal_progress("Extracting briefings"))
+        for problem in self.site.problems:
+            log.warning(str(problem))
+        if self.site.parsed:
+            log.info(f"{len(self.site.briefings)} briefings: {self.site.parsed} parsed, {self.site.cached} from cache")
+        for path, content in self.site.files:
+            if files.get_file_from_path(path) is not None:
+                log.warning(f"{path}: a file of the site already has this name; the generated page was not written over it")
+                continue
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server, config, builder):
+        assert self.settings is not None
+        server.watch(str(self.settings.source))
+        if self.settings.templates is not None:
+            server.watch(str(self.settings.templates))
+        return server

@@ -1,0 +1,128 @@
+"""Rendering briefings into the Markdown pages of the site through Jinja templates.
+
+Every value from an article reaches a page through `escape`, so article text can never become
+markup, a link, a Markdown extension directive or template code. Templates that a site puts in
+its own folder override the defaults one file at a time.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters that Markdown, its extensions or HTML give a meaning to. Each becomes a numeric
+# character reference, which every Markdown engine passes through as the character itself.
+_ACTIVE = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@;/?")
+_LINE_START = re.compile(r"^\s*(?:[-+*>#]|\d+[.)]|\|)")
+
+
+def escape(value: object) -> str:
+    """Text as inert Markdown: one line, every active character as a character reference."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in text)
+
+
+def light_escape(value: object) -> str:
+    """Escape only what can start markup in running text, to keep pages small.
+
+    `.`, `-`, `+`, `/` and `%` are inert in the middle of a line, so they stay as they are
+    unless they open the line.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    raw = str(value)
+    text = " ".join(raw.split())
+    if text and raw[:1].isspace():
+        text = " " + text
+    if text.strip() and raw[-1:].isspace():
+        text += " "
+    inert_mid_line = set(".-+/%?;@")
+    match = _LINE_START.match(text.lstrip())
+    opening = match.end() if match else 1
+    out = []
+    for i, c in enumerate(text):
+        if c in _ACTIVE and not (c in inert_mid_line and i >= opening):
+            out.append(f"&#{ord(c)};")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _finalize(value: object) -> object:
+    """Every `{{ … }}` is escaped unless a filter vouched for it with `Markup`."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return light_escape(value)
+
+
+def attribute(value: object) -> Markup:
+    """A value for an HTML attribute in a template."""
+    return Markup(html.escape(" ".join(str(value or "").split()), quote=True))
+
+
+def default_templates() -> Path:
+    """The shipped templates: inside the installed package, or the repository's `templates/`."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def environment(user_templates: Path | None = None) -> Environment:
+    """The Jinja environment: the site's own templates first, then the defaults."""
+    loaders = []
+    if user_templates is not None:
+        loaders.append(FileSystemLoader(str(user_templates)))
+    loaders.append(FileSystemLoader(str(default_templates())))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = lambda v: Markup(light_escape(v))
+    env.filters["strict"] = lambda v: Markup(escape(v))
+    env.filters["attr"] = attribute
+    env.filters["url"] = safe_url
+    env.filters["percent"] = lambda v: f"{round(float(v) * 100)}%"
+    env.filters["words"] = _words
+    env.filters["ease"] = reading_ease_label
+    return env
+
+
+def safe_url(value: object) -> Markup:
+    """An http(s) URL made safe as a Markdown link target, or nothing for any other scheme."""
+    url = str(value or "").strip()
+    if not re.match(r"^https?://[^\s/]", url, re.IGNORECASE):
+        return Markup("")
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-._~:/?#@!$&+,;=%") else quote(c, safe="") for c in url)
+    return Markup(html.escape(safe, quote=True))
+
+
+def _words(value: object, count: int = 30) -> str:
+    words = str(value or "").split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def reading_ease_label(score: float) -> str:
+    """Flesch's own bands."""
+    for floor, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"), (30, "difficult")):
+        if score >= floor:
+            return label
+    return "very difficult"

@@ -1,0 +1,226 @@
+"""The one build function: find the articles, read and extract them, then render every page.
+
+Both shells (the MkDocs plugin and the CLI) call `build`; nothing here knows about either.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .cache import Cache
+from .errors import ArticleError, Problem
+from .export import from_dict, to_dict
+from .extract import Settings
+from .ingest import SUFFIXES, read_article
+from .model import Article, Briefing
+from .text import slugify
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as extraction advances."""
+
+SKIPPED_NAMES = {"readme.md", "readme.txt", "license", "license.md", "license.txt", "briefing.yml", ".gitkeep"}
+RESERVED_SLUGS = {"index", "assets", "search", "404", "sitemap"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a build can be told; the plugin fills it from mkdocs.yml, the CLI from flags."""
+
+    source: Path
+    """The folder of articles."""
+    templates: Path | None = None
+    """A folder of templates that override the shipped ones."""
+    cache_dir: Path | None = None
+    """Where extraction results are kept between builds; None turns the cache off."""
+    max_bytes: int = 5_000_000
+    """Articles larger than this are refused."""
+    jobs: int = 0
+    """Processes for extraction; 0 means one per core."""
+    per_page: int = 50
+    """Entries on one page of an index before it is split."""
+    extraction: Settings = field(default_factory=Settings)
+    site_name: str = "Policy briefings"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a build produces: the briefings, the generated files and the problems met."""
+
+    briefings: tuple[Briefing, ...]
+    files: tuple[tuple[str, str], ...]
+    """(path relative to the site's docs folder, content), sorted by path."""
+    problems: tuple[Problem, ...]
+    parsed: int = 0
+    """Articles that had to be parsed (cache misses)."""
+    cached: int = 0
+
+
+def build(config: Config, progress: Progress | None = None) -> Site:
+    """Build every page from the articles in `config.source`."""
+    from .render_site import render_site
+
+    problems: list[Problem] = []
+    paths = discover(config.source, problems)
+    articles = read_all(paths, config, problems)
+    check_titles(articles, problems)
+    briefings, parsed, cached = extract_all(articles, config, problems, progress)
+    files = render_site(briefings, config)
+    return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached)
+
+
+def discover(source: Path, problems: list[Problem]) -> list[Path]:
+    """Article files under `source`, sorted; links that lead outside it are not followed."""
+    if not source.is_dir():
+        problems.append(Problem(str(source), "the briefings folder does not exist"))
+        return []
+    root = source.resolve()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(source, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and _inside(Path(dirpath) / d, root, problems, source))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            relative = path.relative_to(source).as_posix()
+            if name.startswith(".") or name.lower() in SKIPPED_NAMES or name.endswith((".review.yml", ".review.yaml")):
+                continue
+            if not _inside(path, root, problems, source):
+                continue
+            if path.suffix.lower() not in SUFFIXES:
+                problems.append(Problem(relative, f"not an article: only {', '.join(sorted(SUFFIXES))} files are read"))
+                continue
+            found.append(path)
+    return found
+
+
+def _inside(path: Path, root: Path, problems: list[Problem], source: Path) -> bool:
+    """Whether a path (after following links) stays inside the briefings folder."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        problems.append(Problem(path.relative_to(source).as_posix(), "is a broken symbolic link; skipped"))
+        return False
+    if target == root or root in target.parents:
+        return True
+    problems.append(Problem(path.relative_to(source).as_posix(), "is a symbolic link to a place outside the briefings folder; not followed"))
+    return False
+
+
+def assign_slugs(paths: list[Path], source: Path) -> dict[Path, str]:
+    """A unique, safe page name for each file, from its path (never from its title)."""
+    slugs: dict[Path, str] = {}
+    taken: set[str] = set()
+    for path in paths:
+        stem = path.relative_to(source).with_suffix("").as_posix()
+        base = slugify(stem.replace("/", "-")) or "briefing"
+        if base in RESERVED_SLUGS or base.startswith("page-"):
+            base = f"briefing-{base}"
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[path] = slug
+    return slugs
+
+
+def read_all(paths: list[Path], config: Config, problems: list[Problem]) -> list[Article]:
+    slugs = assign_slugs(paths, config.source)
+    articles = []
+    for path in paths:
+        try:
+            article = read_article(path, config.source, slug=slugs[path], max_bytes=config.max_bytes)
+        except ArticleError as error:
+            problems.append(Problem(error.path, error.problem))
+            continue
+        problems.extend(Problem(article.path, warning) for warning in article.warnings)
+        articles.append(article)
+    return articles
+
+
+def check_titles(articles: list[Article], problems: list[Problem]) -> None:
+    """Two articles with one title confuse readers; both are kept, and the clash is named."""
+    seen: dict[str, str] = {}
+    for article in articles:
+        key = " ".join(article.title.casefold().split())
+        if key in seen:
+            problems.append(Problem(article.path, f"has the same title as {seen[key]}: {article.title[:80]!r}"))
+        else:
+            seen[key] = article.path
+
+
+def extract_all(articles: list[Article], config: Config, problems: list[Problem], progress: Progress | None) -> tuple[list[Briefing], int, int]:
+    """Briefings for all articles: from the cache where possible, else parsed in parallel."""
+    cache = Cache(config.cache_dir)
+    results: dict[str, Briefing] = {}
+    missing: list[tuple[str, Article]] = []
+    for article in articles:
+        key = cache.key(article.digest, config.extraction)
+        body = cache.get(key)
+        if body is not None:
+            try:
+                results[article.path] = from_dict(body, article)
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass
+        missing.append((key, article))
+    total = len(missing)
+    if progress and total:
+        progress(0, total)
+    done = 0
+    for batch, outcome in _run(missing, config):
+        for (key, article), result in zip(batch, outcome):
+            if isinstance(result, str):
+                problems.append(Problem(article.path, f"extraction failed: {result}"))
+                continue
+            cache.put(key, result)
+            results[article.path] = from_dict(result, article)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    if config.cache_dir is not None:
+        cache.prune(older_than=0.0 if len(articles) else float("inf"))
+    briefings = [results[a.path] for a in articles if a.path in results]
+    return briefings, total, len(articles) - total
+
+
+def _run(missing: list[tuple[str, Article]], config: Config):
+    """Yield (batch, results) as batches finish; in this process when parallelism cannot pay."""
+    jobs = config.jobs or os.cpu_count() or 1
+    if not missing:
+        return
+    size = max(1, min(16, len(missing) // (jobs * 4) or 1))
+    batches = [missing[i:i + size] for i in range(0, len(missing), size)]
+    if jobs <= 1 or len(missing) < 4:
+        for batch in batches:
+            yield batch, _extract_batch([a for _, a in batch], config.extraction)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
+        futures = [(batch, pool.submit(_extract_batch, [a for _, a in batch], config.extraction)) for batch in batches]
+        for batch, future in futures:
+            yield batch, future.result()
+
+
+def _extract_batch(articles: list[Article], settings: Settings) -> list[dict | str]:
+    """Extract a batch in a worker; a failure is returned as text, never raised."""
+    from .extract import extract_many
+
+    try:
+        return [to_dict(b) for b in extract_many(articles, settings)]
+    except Exception:  # noqa: BLE001 - fall back to one at a time to name the culprit
+        pass
+    from .extract import extract
+
+    out: list[dict | str] = []
+    for article in articles:
+        try:
+            out.append(to_dict(extract(article, settings)))
+        except Exception as error:  # noqa: BLE001 - reported as a problem with this file
+            out.append(f"{type(error).__name__}: {error}")
+    return out

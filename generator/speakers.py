@@ -1,0 +1,350 @@
+"""Resolving the words that name a speaker to an actor of the cast.
+
+Names go to the person or body they name; pronouns ("He stressed") and descriptors ("the
+Chinese diplomat", "the newspaper", "the experts") go to the most salient earlier actor
+that fits them; a speaker that cannot be resolved is left unattributed, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
+from .lexicon import (
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    MEDIA_NOUNS,
+    ORGANIZATION_NOUNS,
+    PERSON_DESCRIPTORS,
+    PRONOUNS,
+    ROLE_CLASSES,
+    TITLES,
+)
+from .places import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SOURCE_NOUNS = {"source", "sources", "official", "officials", "aide", "aides", "person", "people", "insider", "insiders"}
+
+
+@dataclass
+class Event:
+    """A mention of an entity, in reading order, for salience."""
+
+    paragraph: int
+    token: int
+    key: int
+    speaker: bool
+    subject: bool
+
+
+class Resolver:
+    """Reads mentions in order and resolves speaker phrases against what has been read."""
+
+    def __init__(self) -> None:
+        self.cast = Cast()
+        self.events: list[Event] = []
+        self.at: dict[tuple[int, int], int] = {}
+        """(paragraph, token) of every token of a named mention → entity key."""
+        self.last_claim: Entity | None = None
+        self.last_claim_paragraph = -1
+
+    # -- named mentions -------------------------------------------------------------------
+
+    def register(self, paragraph: int, doc: "Doc", ent: "Span") -> None:
+        """Add a named entity mention (PERSON or ORG) to the cast."""
+        position = (paragraph, ent.start)
+        if ent.label_ == "PERSON":
+            tokens = list(ent)
+            before = ent.start - 1
+            if before >= 0 and doc[before].text.lower().rstrip(".") in TITLES | {"mr", "mrs", "ms", "dr"}:
+                tokens.insert(0, doc[before])
+            name, titles = clean_name(tokens)
+            if not _plausible_person(name):
+                return
+            entity = self.cast.person(name, position, titles)
+        elif ent.label_ == "ORG":
+            name, _ = clean_name(list(ent))
+            if not name or len(name) < 2 or name.isdigit():
+                return
+            side = gazetteer().side_of(name, parties=False)
+            if side and org_kind(name) == "organization" and name.split()[0].lower() in gazetteer().countries:
+                # "Russia's Foreign Ministry"-like names keep their body; a bare country is no org.
+                pass
+            entity = self.cast.organization(name, position)
+            if entity.nationality is None:
+                entity.nationality = _side_near(ent)
+        else:
+            return
+        if entity is None:
+            return
+        role, affiliation, context = role_and_affiliation(ent)
+        self.cast.describe(entity, role, affiliation, context)
+        if entity.nationality is None and entity.affiliation:
+            org = self._organization_named(entity.affiliation)
+            if org is not None and org.nationality:
+                entity.nationality = org.nationality
+        for i in range(ent.start, ent.end):
+            self.at[(paragraph, i)] = entity.key
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        self.events.append(Event(paragraph, ent.start, entity.key, False, subject))
+
+    def _organization_named(self, name: str) -> Entity | None:
+        low = name.lower().removeprefix("the ")
+        for entity in self.cast.live():
+            if entity.kind != "person" and any(n.lower().removeprefix("the ") == low for n in entity.names):
+                return entity
+        return None
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def resolve(self, paragraph: int, doc: "Doc", span: tuple[int, int], anchor: int) -> Entity | None:
+        """The actor a speaker phrase refers to, or None."""
+        start, end = span
+        tokens = doc[start:end]
+        entity = self._named(paragraph, doc, tokens)
+        if entity is None:
+            entity = self._unnamed(paragraph, doc, tokens, anchor)
+        if entity is not None:
+            entity = self.cast.find(entity.key)
+            entity.speaks += 1
+            self.events.append(Event(paragraph, anchor, entity.key, True, True))
+            self.last_claim = entity
+            self.last_claim_paragraph = paragraph
+        return entity
+
+    def inherit(self, paragraph: int) -> Entity | None:
+        """The speaker a quotation with no attribution continues, if recent enough."""
+        if self.last_claim is not None and paragraph - self.last_claim_paragraph <= 1:
+            return self.cast.find(self.last_claim.key)
+        return None
+
+    def _named(self, paragraph: int, doc: "Doc", tokens: "Span") -> Entity | None:
+        keys = []
+        for token in tokens:
+            key = self.at.get((paragraph, token.i))
+            if key is not None:
+                key = self.cast.find(key).key
+                if key not in keys:
+                    keys.append(key)
+        if not keys:
+            # A country or capital as speaker stands for its government ("Beijing said").
+            head = tokens.root
+            if head.ent_type_ in ("GPE", "NORP") or head.lower_ in ("kremlin", "white house"):
+                words = " ".join(t.text for t in tokens if t.ent_type_ in ("GPE", "NORP") or t.lower_ in ("kremlin", "white", "house"))
+                side = gazetteer().side_of(words or head.text, parties=False)
+                if side and head.ent_type_ != "NORP":
+                    return self.cast.government(side, (paragraph, head.i))
+                if side and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+                    return self.cast.descriptor("group", head.text, (paragraph, head.i), side)
+            known = self._known_person(head.text)
+            if known is not None:
+                self.at[(paragraph, head.i)] = known.key
+                known.positions.append((paragraph, head.i))
+                return known
+            run = _proper_run(tokens)
+            if run:
+                name, titles = clean_name(run)
+                position = (paragraph, run[0].i)
+                if _plausible_person(name) and not any(w.lower() in gazetteer().countries for w in name.split()):
+                    words = {w.lower() for w in name.split()}
+                    if org_kind(name) != "organization" or words & ORGANIZATION_NOUNS:
+                        return self.cast.organization(name, position)
+                    entity = self.cast.person(name, position, titles)
+                    for token in run:
+                        self.at[(paragraph, token.i)] = entity.key
+                    return entity
+            return None
+        entities = [self.cast.find(k) for k in keys]
+        people = [e for e in entities if e.kind == "person"]
+        head_key = self.at.get((paragraph, tokens.root.i))
+        if len(people) >= 2 and any(t.dep_ == "conj" for t in tokens):
+            return self.cast.group(people, (paragraph, tokens.start))
+        if head_key is not None:
+            return self.cast.find(head_key)
+        # The phrase's head is a role noun ("spokesman Geng Shuang"): prefer the person in it.
+        if people:
+            return people[-1]
+        return entities[0]
+
+    def _known_person(self, word: str) -> Entity | None:
+        """A capitalised word the tagger missed that is the name of a person already met."""
+        if not word[:1].isupper() or word.lower() in PRONOUNS or len(word) < 3:
+            return None
+        from .actors import near
+
+        for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
+            if entity.kind == "person" and any(near(word, part) for name in entity.names for part in name.split()):
+                return entity
+        return None
+
+    def _unnamed(self, paragraph: int, doc: "Doc", tokens: "Span", anchor: int) -> Entity | None:
+        head = tokens.root
+        word = head.lower_
+        position = (paragraph, head.i)
+        adjectives = " ".join(t.text for t in tokens if t.i != head.i)
+        side = gazetteer().side_of(adjectives, parties=False) if adjectives else None
+        if word in PRONOUNS and len(tokens) <= 2:
+            return self._pronoun(word, paragraph, anchor)
+        lemma = head.lemma_.lower()
+        determiner = tokens[0].lower_ if len(tokens) else ""
+        definite = determiner in ("the", "this", "that", "these", "those")
+        plural = head.tag_ in ("NNS", "NNPS")
+        if _is_headline(head) or lemma in MEDIA_NOUNS:
+            media = self._media(tokens, side, position)
+            if media is not None:
+                return media
+        if lemma in GOVERNMENT_NOUNS or " ".join(t.lower_ for t in tokens[-2:]) in GOVERNMENT_NOUNS:
+            return self._government(side, position, tokens)
+        if plural and (word in GROUP_NOUNS or lemma in PERSON_DESCRIPTORS):
+            if definite:
+                group = self._recent_group(paragraph, lemma)
+                if group is not None:
+                    return group
+            return self.cast.descriptor("group", _describe(tokens), position, side)
+        if lemma in PERSON_DESCRIPTORS:
+            if definite:
+                person = self._descriptor(lemma, side, paragraph, anchor)
+                if person is not None:
+                    return person
+            if lemma in _SOURCE_NOUNS or not definite:
+                return self.cast.descriptor("group" if plural else "person", _describe(tokens), position, side)
+            return None
+        if lemma in _SOURCE_NOUNS:
+            return self.cast.descriptor("group" if plural else "person", _describe(tokens), position, side)
+        return None
+
+    def _pronoun(self, word: str, paragraph: int, anchor: int) -> Entity | None:
+        kind = PRONOUNS[word]
+        if kind in ("speaker", "speaker-plural", "addressee"):
+            return None
+        recent = self._recent(paragraph, anchor, window=3)
+        if kind in ("male", "female"):
+            for event, entity in recent:
+                if entity.kind == "person" and entity.gender in (None, kind) and (event.speaker or event.subject):
+                    return entity
+            for event, entity in recent:
+                if entity.kind == "person" and entity.gender in (None, kind):
+                    return entity
+            return None
+        if kind == "plural":
+            for event, entity in recent:
+                if entity.kind in ("group", "organization", "government", "media") and (event.speaker or event.subject):
+                    return entity
+            return None
+        for event, entity in recent:  # "it"
+            if entity.kind in ("organization", "government", "media") and (event.speaker or event.subject):
+                return entity
+        return None
+
+    def _recent(self, paragraph: int, anchor: int, window: int) -> list[tuple[Event, Entity]]:
+        """Mentions before (paragraph, anchor), most recent first, with their current entity."""
+        found = []
+        for event in reversed(self.events):
+            if (event.paragraph, event.token) >= (paragraph, anchor) and not event.speaker:
+                continue
+            if (event.paragraph, event.token) > (paragraph, anchor):
+                continue
+            if paragraph - event.paragraph > window:
+                break
+            found.append((event, self.cast.find(event.key)))
+        return found
+
+    def _descriptor(self, lemma: str, side: str | None, paragraph: int, anchor: int) -> Entity | None:
+        """The earlier person a definite description fits ("the Chinese diplomat")."""
+        wanted = PERSON_DESCRIPTORS[lemma]
+        roles = ROLE_CLASSES.get(wanted, {lemma}) | {lemma}
+        fallback = None
+        for event, entity in self._recent(paragraph, anchor, window=6):
+            if entity.kind != "person":
+                continue
+            if side and entity.nationality and entity.nationality != side:
+                continue
+            role_words = set((entity.role or "").lower().split())
+            if wanted == "any" or role_words & roles or (entity.role or "").lower() in roles:
+                return entity
+            if fallback is None and side and entity.nationality == side:
+                fallback = entity
+        return fallback
+
+    def _recent_group(self, paragraph: int, lemma: str) -> Entity | None:
+        for event, entity in self._recent(paragraph, 10**6, window=3):
+            if entity.kind == "group" and entity.members:
+                return entity
+        return None
+
+    def _media(self, tokens: "Span", side: str | None, position: tuple[int, int]) -> Entity | None:
+        """An outlet named by a description: the last one met, or a new one ("US newspaper")."""
+        nouns = [t for t in tokens if t.lemma_.lower() in MEDIA_NOUNS]
+        for event, entity in self._recent(position[0], position[1], window=8):
+            if entity.kind == "media" and (side is None or entity.nationality in (None, side)):
+                name = _describe_media(tokens, side)
+                if name and name not in entity.names and side:
+                    entity.names.append(name)
+                return entity
+        for entity in reversed(self.cast.live()):
+            if entity.kind == "media" and (side is None or entity.nationality in (None, side)):
+                return entity
+        if not nouns:
+            return None
+        name = _describe_media(tokens, side)
+        return self.cast.descriptor("media", name, position, side)
+
+    def _government(self, side: str | None, position: tuple[int, int], tokens: "Span") -> Entity | None:
+        if side:
+            return self.cast.government(side, position)
+        for event, entity in self._recent(position[0], position[1], window=6):
+            if entity.kind == "government":
+                return entity
+        return None
+
+
+def _is_headline(token: "Token") -> bool:
+    return token.lemma_.lower() in ("headline", "title", "caption")
+
+
+def _describe(tokens: "Span") -> str:
+    words = [t.text for t in tokens if t.dep_ != "det" and not t.is_punct and t.dep_ not in ("relcl", "acl")]
+    return " ".join(words[:6]) or tokens.text
+
+
+def _describe_media(tokens: "Span", side: str | None) -> str:
+    """Name an outlet known by description: its country's adjective and the noun."""
+    nouns = [t for t in tokens if t.lemma_.lower() in MEDIA_NOUNS and t.lemma_.lower() not in ("article", "report", "story", "piece", "column", "editorial")]
+    noun = nouns[-1].text if nouns else "media"
+    adjective = gazetteer().adjectives.get(side) if side else None
+    return f"{adjective} {noun}" if adjective else noun
+
+
+def _side_near(ent: "Span") -> str | None:
+    """A country named in the phrase around an organisation ("… based in Washington")."""
+    head = ent.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    words = " ".join(t.text for t in head.subtree if t.ent_type_ in ("GPE", "NORP") and not ent.start <= t.i < ent.end)
+    return gazetteer().side_of(words, parties=False) if words else None
+
+
+def _proper_run(tokens: "Span") -> list["Token"]:
+    """The last run of capitalised proper nouns in a phrase (a name the tagger missed)."""
+    runs: list[list] = []
+    run: list = []
+    for token in tokens:
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("GPE", "NORP", "DATE") and token.lower_ not in PRONOUNS:
+            run.append(token)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs[-1] if runs else []
+
+
+def _plausible_person(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in name):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("de", "van", "von", "bin", "al", "da", "di", "la", "le", "der") for w in words)

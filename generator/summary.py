@@ -1,0 +1,72 @@
+"""The bottom line up front and the topics of a briefing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .model import Actor, Article, Claim, Position
+from .places import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Themes found by keywords in the text; a briefing is tagged with the ones it dwells on.
+THEMES: dict[str, tuple[str, ...]] = {
+    "Diplomacy": ("diplomat", "diplomatic", "foreign minist", "ambassador", "summit", "bilateral", "relations", "treaty", "alliance", "talks"),
+    "Defence and security": ("military", "troops", "army", "defence", "defense", "weapon", "missile", "nuclear", "war", "attack", "security", "arms"),
+    "Economy and trade": ("economy", "economic", "trade", "tariff", "currency", "market", "investment", "growth", "inflation", "budget", "tax", "sanction"),
+    "Elections and parties": ("election", "vote", "voter", "campaign", "poll", "candidate", "primary", "ballot", "nominee", "party"),
+    "Migration": ("migrant", "migration", "refugee", "asylum", "border", "immigra"),
+    "Health": ("health", "hospital", "virus", "vaccine", "disease", "ebola", "pandemic", "medical", "nhs"),
+    "Climate and energy": ("climate", "emission", "carbon", "energy", "oil", "gas", "renewable", "warming"),
+    "Law and justice": ("court", "judge", "law", "legal", "trial", "prosecut", "lawsuit", "justice", "police", "crime"),
+    "Rights and society": ("rights", "protest", "freedom", "discrimination", "equality", "abuse"),
+    "Technology": ("technology", "cyber", "internet", "digital", "hack", "data", "artificial intelligence"),
+}
+
+
+def bottom_line(article: Article, actors: tuple[Actor, ...], claims: tuple[Claim, ...], positions: tuple[Position, ...]) -> str:
+    """The article's lead sentence, then one line for each side that speaks."""
+    lead = _first_sentence(article.paragraphs[0]) if article.paragraphs else article.title
+    names = {a.id: a.name for a in actors}
+    lines = [lead]
+    for position in positions[:3]:
+        voices = ", ".join(names[a] for a in position.actors[:2] if a in names)
+        point = position.gist.split("; ")[0].rstrip(" .…") + ("…" if position.gist.split("; ")[0].endswith("…") else ".")
+        lines.append(f"{position.side} ({voices}): {point}")
+    return " ".join(line.strip() for line in lines if line.strip())
+
+
+def _first_sentence(paragraph: str) -> str:
+    for end in (". ", "? ", "! "):
+        i = paragraph.find(end)
+        if 40 <= i <= 400:
+            return paragraph[: i + 1]
+    return paragraph if len(paragraph) <= 400 else paragraph[:400].rsplit(" ", 1)[0] + "…"
+
+
+def find_topics(article: Article, docs: list["Doc"], actors: tuple[Actor, ...]) -> tuple[str, ...]:
+    """Tags from the analyst, the countries and bodies the article dwells on, and its themes."""
+    topics: list[str] = list(article.tags)
+    sides = Counter()
+    places = gazetteer()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                side = places.side_of(ent.text, parties=False)
+                if side:
+                    sides[side] += 1
+    for side, count in sides.most_common(4):
+        if count >= 2 and side not in topics:
+            topics.append(side)
+    text = " ".join(article.paragraphs).lower()
+    scored = []
+    for theme, keys in THEMES.items():
+        hits = sum(text.count(k) for k in keys)
+        if hits >= 3:
+            scored.append((hits, theme))
+    for _, theme in sorted(scored, reverse=True)[:3]:
+        if theme not in topics:
+            topics.append(theme)
+    return tuple(topics)

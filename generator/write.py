@@ -1,0 +1,47 @@
+"""Writing generated files to a folder: atomically, only when changed, never outside it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from .errors import BriefingError
+
+
+def safe_target(root: Path, relative: str) -> Path:
+    """The path of a generated file inside `root`; anything that would leave it is refused."""
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or any(part in ("..", "") for part in pure.parts) or "\\" in relative or "\x00" in relative:
+        raise BriefingError(f"refusing to write {relative!r}: the path leaves the output folder")
+    target = root.joinpath(*pure.parts)
+    resolved_root = root.resolve()
+    if resolved_root not in target.resolve().parents:
+        raise BriefingError(f"refusing to write {relative!r}: the path leaves the output folder")
+    return target
+
+
+def write_files(root: Path, files: tuple[tuple[str, str], ...], protect: Path | None = None) -> int:
+    """Write each (path, content) under `root`; return how many files changed."""
+    root.mkdir(parents=True, exist_ok=True)
+    if protect is not None:
+        protected = protect.resolve()
+        real = root.resolve()
+        if real == protected or protected in real.parents or real in protected.parents:
+            raise BriefingError(f"refusing to write into {root}: it overlaps the briefings folder {protect}")
+    changed = 0
+    for relative, content in files:
+        target = safe_target(root, relative)
+        data = content.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".tmp-", delete=False)
+        with handle:
+            handle.write(data)
+        os.replace(handle.name, target)
+        changed += 1
+    return changed

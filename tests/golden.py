@@ -1,0 +1,31 @@
+"""Golden files: the rendered page and JSON of each case, regenerated with `make golden`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def case_articles() -> dict[str, Path]:
+    """Case name → article file: the reference briefing, plus every tests/cases/*/article.*."""
+    cases = {"reference": ROOT / "briefings" / "000_ad573051a1971b14.txt"}
+    for folder in sorted(CASES.iterdir()) if CASES.is_dir() else []:
+        for article in sorted(folder.glob("article.*")):
+            cases[folder.name] = article
+    return cases
+
+
+def render_case(article_path: Path) -> dict[str, str]:
+    """The page Markdown and JSON that a case's article renders to."""
+    from generator.export import to_json
+    from generator.extract import extract
+    from generator.ingest import read_article
+    from generator.render import environment
+    from generator.render_site import briefing_context
+
+    article = read_article(article_path, article_path.parent, slug="case")
+    briefing = extract(article)
+    page = environment().get_template("briefing.md.j2").render(b=briefing, site_name="Policy briefings", **briefing_context(briefing))
+    return {"expected.md": page, "expected.json": to_json(briefing)}

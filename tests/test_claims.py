@@ -1,0 +1,119 @@
+"""Claims and speakers on sentences written for the tests."""
+
+import pytest
+
+from tests.conftest import briefing_of
+
+
+def claims_of(text):
+    b = briefing_of("Headline\n\n" + text)
+    names = {a.id: a.name for a in b.actors}
+    return [(c.kind, c.cue, names.get(c.speaker), c.text) for c in b.claims]
+
+
+@pytest.mark.parametrize(
+    "text, kind, cue, speaker, words",
+    [
+        ("“The border will stay closed,” said Interior Minister Maria Lopez.", "direct", "said", "Maria Lopez", "The border will stay closed"),
+        ("“The border will stay closed,” Maria Lopez said on Monday.", "direct", "said", "Maria Lopez", "The border will stay closed"),
+        ("Maria Lopez said: “The border will stay closed for a month.”", "direct", "said", "Maria Lopez", "The border will stay closed for a month."),
+        ("Senator John Reed warned that the bill would raise prices for families.", "indirect", "warned", "John Reed", "the bill would raise prices for families"),
+        ("The bill would raise prices for families, Senator John Reed argued.", "indirect", "argued", "John Reed", "The bill would raise prices for families"),
+        ("According to the economist Ana Ruiz, inflation will fall below two percent next year.", "indirect", "according to", "Ana Ruiz", "inflation will fall below two percent next year"),
+        ("Inflation will fall next year, according to economist Ana Ruiz.", "indirect", "according to", "Ana Ruiz", "Inflation will fall next year"),
+        ("Prime Minister Tom Hale insisted that the talks were “going well” despite the delays.", "mixed", "insisted", "Tom Hale", "the talks were “going well” despite the delays"),
+        ("Minister Ruth Banda denied that the army had crossed the border.", "indirect", "denied", "Ruth Banda", "the army had crossed the border"),
+        ("Trade Commissioner Lena Voss urged member states to ratify the agreement quickly.", "indirect", "urged", "Lena Voss", "member states to ratify the agreement quickly"),
+    ],
+)
+def test_one_sentence_claims(text, kind, cue, speaker, words):
+    found = claims_of(text)
+    assert len(found) == 1, found
+    assert found[0] == (kind, cue, speaker, words)
+
+
+def test_split_quote_attributed_in_the_middle():
+    found = claims_of("“We will not give in,” said Mayor Karl Berg. “The city will rebuild every school.”")
+    assert [(f[2], f[3]) for f in found] == [("Karl Berg", "We will not give in"), ("Karl Berg", "The city will rebuild every school.")]
+
+
+def test_colon_and_dash_attributions():
+    found = claims_of("Chairwoman Alice Moreau: “The committee will vote on Friday.”")
+    assert found == [("direct", ":", "Alice Moreau", "The committee will vote on Friday.")]
+    found = claims_of("“The committee will vote on Friday and not before” – Commissioner Peter Hanke")
+    assert [(f[1], f[2]) for f in found] == [("–", "Peter Hanke")]
+
+
+def test_pronoun_resolves_to_the_last_speaker():
+    found = claims_of(
+        "Foreign Minister Elena Petrova said the sanctions had failed.\n\n"
+        "She added that her government would seek new talks with the neighbours."
+    )
+    assert [f[2] for f in found] == ["Elena Petrova", "Elena Petrova"]
+
+
+def test_descriptor_resolves_to_the_matching_actor():
+    found = claims_of(
+        "Japanese ambassador Kenji Sato met Canadian trade official Mark Dunn in Ottawa.\n\n"
+        "“Our partnership is growing every year,” said the Japanese diplomat."
+    )
+    assert found[-1][2] == "Kenji Sato"
+
+
+def test_surname_and_misspelling_merge_into_one_actor():
+    b = briefing_of(
+        "Headline\n\nSpokesman Gen Shuang said the meeting was useful.\n\n"
+        "Geng stressed that relations were excellent.\n\nGeng Shuang added that more visits were planned."
+    )
+    people = [a for a in b.actors if a.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Geng Shuang"
+    assert {"Gen Shuang", "Geng"} <= set(people[0].aliases)
+
+
+def test_unattributed_statement_is_not_guessed():
+    found = claims_of("The weather was cold. “Nobody expected this much snow in April,” a sign read at the station.")
+    assert all(f[2] is None or f[2] != "" for f in found)
+    b = briefing_of("Headline\n\nIt is said that the river will flood again this spring.")
+    assert all(c.speaker is None for c in b.claims)
+
+
+def test_group_of_experts_resolves_to_named_experts():
+    found = claims_of(
+        "According to analysts Ruth Kahn and Omar Said, the deal will collapse within a year.\n\n"
+        "The experts warned that the region faces a new arms race."
+    )
+    assert found[-1][2] == "Ruth Kahn and Omar Said"
+
+
+def test_reference_claims_and_speakers(reference_briefing):
+    names = {a.id: a.name for a in reference_briefing.actors}
+    speakers = {names.get(c.speaker) for c in reference_briefing.claims}
+    assert {"Geng Shuang", "Daniel Coats", "Dimitri Simes", "Andrei Denisov"} <= speakers
+    he = [c for c in reference_briefing.claims if c.speaker_text == "He"]
+    assert he and names[he[0].speaker] == "Geng Shuang"
+    diplomat = [c for c in reference_briefing.claims if c.speaker_text == "the Chinese diplomat"]
+    assert diplomat and names[diplomat[0].speaker] == "Geng Shuang"
+
+
+def test_every_claim_keeps_its_sentence_and_paragraph(reference_briefing):
+    paragraphs = reference_briefing.article.paragraphs
+    for claim in reference_briefing.claims:
+        source = paragraphs[claim.paragraph - 1]
+        assert claim.text in source
+        assert claim.sentence in source
+        assert claim.text in claim.sentence or claim.sentence in claim.text
+
+
+def test_claim_ids_are_stable_when_another_paragraph_changes(reference_article):
+    from dataclasses import replace
+
+    from generator.extract import extract
+
+    before = {c.text: c.id for c in extract(reference_article).claims}
+    paragraphs = list(reference_article.paragraphs)
+    paragraphs[15] = "In addition, an unrelated sentence was rewritten by the editor."
+    after = {c.text: c.id for c in extract(replace(reference_article, paragraphs=tuple(paragraphs))).claims}
+    shared = set(before) & set(after)
+    assert len(shared) == len(before)
+    assert all(before[t] == after[t] for t in shared)

@@ -1,0 +1,140 @@
+"""End to end: `mkdocs build --strict` on a temporary project, and the HTML it writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import REFERENCE, ROOT
+
+pytestmark = pytest.mark.slow
+
+MARKDOWN_ARTICLE = """---
+title: Ministers split over shipping lanes
+outlet: Sample Wire
+published: 2024-02-11
+tags: [Arctic, shipping]
+---
+
+OSLO — Arctic ministers failed to agree on new shipping rules on Monday.
+
+“We cannot accept routes that put our coastline at risk,” said Norwegian Foreign Minister Ingrid Dahl.
+"""
+
+
+def make_project(folder: Path, articles: dict[str, str | bytes], extra_plugin: str = "") -> Path:
+    """A throwaway MkDocs project using the project's own mkdocs.yml settings."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    source = folder / "briefings"
+    source.mkdir()
+    for name, content in articles.items():
+        target = source / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      templates: templates\n", f"      templates: {ROOT / 'templates'}\n      jobs: 1\n{extra_plugin}")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def mkdocs_build(config_file: Path, strict: bool = True) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), strict=strict)
+    build(config)
+    return Path(config.site_dir)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("project")
+    config = make_project(folder, {REFERENCE.name: REFERENCE.read_bytes(), "arctic.md": MARKDOWN_ARTICLE})
+    return mkdocs_build(config)
+
+
+def test_reference_briefing_page(built):
+    page = (built / "briefings" / "000-ad573051a1971b14" / "index.html").read_text(encoding="utf-8")
+    for name in ("Geng Shuang", "Daniel Coats", "Dimitri Simes", "Andrei Denisov"):
+        assert name in page
+    for line in ("Advertisement", "Subscribe to our newsletter", "Sign up here to get the latest news"):
+        assert line not in page
+    assert 'id="p-1"' in page and 'href="#p-2"' in page
+    assert "Bottom line up front" in page
+
+
+def test_json_next_to_each_page_validates(built):
+    from generator.export import schema
+
+    for slug in ("000-ad573051a1971b14", "arctic"):
+        data = json.loads((built / "briefings" / f"{slug}.json").read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema())
+    published = json.loads((built / "schema" / "briefing.schema.json").read_text(encoding="utf-8"))
+    assert published == schema()
+
+
+def test_home_lists_newest_first(built):
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert home.index("Ministers split over shipping lanes") < home.index("China stresses its cooperation")
+
+
+def test_pages_load_nothing_from_other_hosts(built):
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', html):
+            assert not re.match(r"^(https?:)?//", match.group(1)), (page, match.group(1))
+
+
+def test_search_index_has_the_briefings(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("Geng Shuang" in doc["text"] for doc in index["docs"])
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    digests = []
+    for run in ("a", "b"):
+        config = make_project(tmp_path / run, {REFERENCE.name: REFERENCE.read_bytes(), "arctic.md": MARKDOWN_ARTICLE})
+        site = mkdocs_build(config)
+        digest = hashlib.sha256()
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(site).as_posix().encode())
+                digest.update(path.read_bytes())
+        digests.append(digest.hexdigest())
+    assert digests[0] == digests[1]
+
+
+def test_strict_build_fails_on_a_bad_article_with_its_name(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    config = make_project(tmp_path, {REFERENCE.name: REFERENCE.read_bytes(), "empty.txt": b""})
+    with pytest.raises(Abort):
+        mkdocs_build(config, strict=True)
+    assert "empty.txt: file is empty" in caplog.text
+
+
+def test_non_strict_build_goes_on_without_the_bad_article(tmp_path, caplog):
+    config = make_project(tmp_path, {REFERENCE.name: REFERENCE.read_bytes(), "broken.pdf.txt": b"%PDF-1.4 binary"})
+    site = mkdocs_build(config, strict=False)
+    assert (site / "briefings" / "000-ad573051a1971b14" / "index.html").exists()
+    assert "broken.pdf.txt: file is a PDF document" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+def test_generated_pages_never_replace_a_docs_file(tmp_path, caplog):
+    config = make_project(tmp_path, {REFERENCE.name: REFERENCE.read_bytes()})
+    (tmp_path / "docs" / "index.md").write_text("# Our own home page\n", encoding="utf-8")
+    site = mkdocs_build(config, strict=False)
+    assert "Our own home page" in (site / "index.html").read_text(encoding="utf-8")
+    assert "index.md: a file of the site already has this name" in caplog.text
