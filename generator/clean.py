@@ -94,7 +94,8 @@ def normalize(text: str) -> str:
     """Unify quotation marks, dashes and spaces; drop control and invisible characters."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.replace("``", "“").replace("''", "”")
+    # Typewriter quotes: `` always opens; '' is used by some outlets to open and close.
+    text = text.replace("``", "“").replace("''", '"')
     text = text.translate(_CHARACTERS)
     text = _CONTROL.sub("", text)
     return text

@@ -85,3 +85,31 @@ def render(out_dir: Path, config_file: Path) -> None:
     except BriefingError as error:
         _fail(str(error))
     click.echo(f"{len(site.briefings)} briefings, {written} files changed in {out_dir}")
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("text_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--per-article", is_flag=True, help="Also print the figures of each article.")
+@click.option("--jobs", default=0, show_default=True, help="Extraction processes; 0 means one per core.")
+def evaluate(gold_dir: Path, text_dir: Path, per_article: bool, jobs: int) -> None:
+    """Score extraction against gold annotations: recall, precision, F1, speaker and kind accuracy.
+
+    GOLD_DIR holds one JSON file per article (../shared/gold/FORMAT.md); TEXT_DIR the articles.
+
+    \b
+    Example:
+        briefings eval ../shared/gold/polnear-dev/gold ../shared/gold/polnear-dev/text
+    """
+    import json
+
+    from .evaluate import evaluate as run
+    from .progress import terminal_progress
+
+    scores, figures = run(gold_dir, text_dir, jobs=jobs, progress=terminal_progress("Extracting"))
+    if not scores:
+        _fail(f"no gold file in {gold_dir} has its article in {text_dir}")
+    if per_article:
+        for name, one in scores.items():
+            click.echo(f"{name} {json.dumps(one.figures())}")
+    click.echo(json.dumps(figures))

@@ -171,7 +171,7 @@ def extract_all(articles: list[Article], config: Config, problems: list[Problem]
     if progress and total:
         progress(0, total)
     done = 0
-    for batch, outcome in _run(missing, config):
+    for batch, outcome in run_extraction(missing, config.extraction, config.jobs):
         for (key, article), result in zip(batch, outcome):
             if isinstance(result, str):
                 problems.append(Problem(article.path, f"extraction failed: {result}"))
@@ -187,22 +187,26 @@ def extract_all(articles: list[Article], config: Config, problems: list[Problem]
     return briefings, total, len(articles) - total
 
 
-def _run(missing: list[tuple[str, Article]], config: Config):
-    """Yield (batch, results) as batches finish; in this process when parallelism cannot pay."""
-    jobs = config.jobs or os.cpu_count() or 1
+def run_extraction(missing: list[tuple[str, Article]], settings: Settings, jobs: int = 0):
+    """Yield (batch, results) as batches finish; a result is `to_dict` output or an error text.
+
+    Runs in this process when parallelism cannot pay; else in worker processes that each
+    load the language model once.
+    """
+    jobs = jobs or os.cpu_count() or 1
     if not missing:
         return
     size = max(1, min(16, len(missing) // (jobs * 4) or 1))
     batches = [missing[i:i + size] for i in range(0, len(missing), size)]
     if jobs <= 1 or len(missing) < 4:
         for batch in batches:
-            yield batch, _extract_batch([a for _, a in batch], config.extraction)
+            yield batch, _extract_batch([a for _, a in batch], settings)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
-        futures = [(batch, pool.submit(_extract_batch, [a for _, a in batch], config.extraction)) for batch in batches]
+        futures = [(batch, pool.submit(_extract_batch, [a for _, a in batch], settings)) for batch in batches]
         for batch, future in futures:
             yield batch, future.result()
 

@@ -87,8 +87,8 @@ def test_dateline(paragraph, place):
 
 
 def test_normalize_quotes_dashes_spaces():
-    text = normalize("„Hello“ ― «yes»\u00a0and\u200b ``so''")
-    assert text == "“Hello“ — “yes” and “so”"
+    text = normalize("„Hello“ ― «yes»\u00a0and\u200b ``so'' ''here''")
+    assert text == "“Hello“ — “yes” and “so\" \"here\""
 
 
 def test_decode_utf8_bom_and_windows_1252():

@@ -1,0 +1,236 @@
+"""Measuring extraction against gold annotations (the format of ../shared/gold/FORMAT.md).
+
+The matching rules are those of the team's scorer, `tools/score_briefing.py`: a predicted
+claim matches a gold claim when the word-level F1 of their texts is at least 0.5, and a
+speaker is right when it names the gold actor (a listed variant, a person's surname, or a
+word of a name-like span). `tests/test_evaluate.py` checks that both agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TITLE_WORDS = {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "a", "an", "of", "s"}
+THRESHOLD = 0.5
+
+
+def words(text: str | None) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text or "").casefold())
+
+
+def overlap(a: str, b: str) -> float:
+    """Word-level F1 of two texts."""
+    wa, wb = Counter(words(a)), Counter(words(b))
+    total = sum(wa.values()) + sum(wb.values())
+    return 2 * sum((wa & wb).values()) / total if total else 0.0
+
+
+def _name(name: str | None) -> str:
+    w = words(name)
+    return " ".join(w[1:] if w and w[0] == "the" else w)
+
+
+def _span_words(span: str) -> set[str] | None:
+    """Words of a name-like span ("The Post", "Mr. Lou"), or None for a descriptor ("the source")."""
+    raw = re.findall(r"[\w'’.-]+", span or "")
+    content = [w for w in raw if w.strip(".").casefold() not in _TITLE_WORDS]
+    if not content or not all(w[0].isupper() or w[0].isdigit() for w in content):
+        return None
+    return {w.strip(".").casefold() for w in content}
+
+
+@dataclass
+class Score:
+    """Counts for one article; rates are derived so that articles pool exactly."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    true_positive: int = 0
+    speakers_scored: int = 0
+    speakers_right: int = 0
+    kinds_right: int = 0
+    evidence_gold: int = 0
+    evidence_found: int = 0
+    leaks: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    wrong_speaker: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
+
+    def __iadd__(self, other: "Score") -> "Score":
+        for name in ("gold", "predicted", "matched", "true_positive", "speakers_scored", "speakers_right", "kinds_right", "evidence_gold", "evidence_found"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.leaks += other.leaks
+        self.missed += other.missed
+        self.spurious += other.spurious
+        self.wrong_speaker += other.wrong_speaker
+        return self
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / self.predicted if self.predicted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_scored if self.speakers_scored else 0.0
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kinds_right / self.matched if self.matched else 0.0
+
+    @property
+    def evidence_recall(self) -> float:
+        return self.evidence_found / self.evidence_gold if self.evidence_gold else 1.0
+
+    def figures(self) -> dict[str, float | int]:
+        return {
+            "claims_gold": self.gold,
+            "claims_pred": self.predicted,
+            "claim_recall": round(self.recall, 3),
+            "claim_precision": round(self.precision, 3),
+            "claim_f1": round(self.f1, 3),
+            "speakers_scored": self.speakers_scored,
+            "speaker_accuracy": round(self.speaker_accuracy, 3),
+            "kind_accuracy": round(self.kind_accuracy, 3),
+            "evidence_recall": round(self.evidence_recall, 3),
+            "boilerplate_leaks": len(self.leaks),
+        }
+
+
+def _speaker_scorable(speakers: list[str], actors: dict[str, dict]) -> bool:
+    return any(actors.get(s, {"kind": "person"}).get("kind") != "span" or _span_words(s) for s in speakers)
+
+
+def _speaker_right(predicted: str | None, speakers: list[str], actors: dict[str, dict]) -> bool:
+    if not predicted:
+        return False
+    mine = _name(predicted)
+    for speaker in speakers:
+        actor = actors.get(speaker, {"name": speaker, "accept": [], "kind": "person"})
+        if actor.get("kind") == "span":
+            wanted = _span_words(speaker)
+            if wanted and wanted & set(mine.split()):
+                return True
+            continue
+        names = {_name(actor["name"])} | {_name(a) for a in actor.get("accept", [])}
+        if mine in names:
+            return True
+        if actor.get("kind") == "person":
+            surname = _name(actor["name"]).split()[-1:]
+            if surname and surname[0] in mine.split():
+                return True
+    return False
+
+
+def score(gold: dict, predicted: dict) -> Score:
+    """Compare the JSON of one briefing with one gold annotation."""
+    actors = {a["name"]: a for a in gold.get("actors", [])}
+    names = {a.get("id"): a.get("name") for a in predicted.get("actors", []) if isinstance(a, dict)}
+    claims = []
+    for c in predicted.get("claims", []):
+        speaker = c.get("speaker")
+        name = speaker.get("name") if isinstance(speaker, dict) else names.get(speaker, speaker) if isinstance(speaker, str) else None
+        claims.append((c.get("text") or "", name, c.get("kind")))
+    gold_claims = gold.get("claims", [])
+    required = [g for g in gold_claims if not g.get("optional")]
+    result = Score(gold=len(required), predicted=len(claims))
+    for g in required:
+        best, best_overlap = None, 0.0
+        for claim in claims:
+            value = overlap(claim[0], g["text"])
+            if value > best_overlap:
+                best, best_overlap = claim, value
+        if best is None or best_overlap < THRESHOLD:
+            result.missed.append(g["text"])
+            continue
+        result.matched += 1
+        if _speaker_scorable(g["speakers"], actors):
+            result.speakers_scored += 1
+            if _speaker_right(best[1], g["speakers"], actors):
+                result.speakers_right += 1
+            else:
+                result.wrong_speaker.append((g["text"], best[1], g["speakers"]))
+        result.kinds_right += best[2] == g["kind"] or best[2] == "mixed"
+    for claim in claims:
+        if any(overlap(claim[0], g["text"]) >= THRESHOLD for g in gold_claims):
+            result.true_positive += 1
+        else:
+            result.spurious.append(claim[0])
+    evidence = [e.get("text") or "" for e in predicted.get("evidence", []) if isinstance(e, dict)]
+    result.evidence_gold = len(gold.get("evidence", []))
+    result.evidence_found = sum(1 for g in gold.get("evidence", []) if any(overlap(p, g["text"]) >= THRESHOLD for p in evidence))
+    everything = json.dumps(predicted, ensure_ascii=False)
+    result.leaks = [b for b in gold.get("boilerplate", []) if b in everything]
+    return result
+
+
+def gold_pairs(gold_dir: Path, text_dir: Path) -> list[tuple[Path, Path]]:
+    """(gold file, article file) for every gold file whose article is in `text_dir`."""
+    pairs = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        try:
+            article = json.loads(gold_path.read_text(encoding="utf-8")).get("article") or f"{gold_path.stem}.txt"
+        except (OSError, ValueError):
+            continue
+        text = text_dir / article
+        if not text.exists():
+            text = text_dir / f"{gold_path.stem}.txt"
+        if text.exists():
+            pairs.append((gold_path, text))
+    return pairs
+
+
+def summary(scores: list[Score]) -> dict[str, float | int]:
+    """Pooled figures over articles (evidence recall averaged per article, as the scorer does)."""
+    pooled = Score()
+    for one in scores:
+        pooled += one
+    figures = pooled.figures()
+    figures["articles"] = len(scores)
+    figures["evidence_recall"] = round(sum(s.evidence_recall for s in scores) / len(scores), 3) if scores else 0.0
+    return figures
+
+
+def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tuple[dict[str, Score], dict]:
+    """Extract every article that has gold and score it; returns per-article scores and the summary."""
+    from .errors import ArticleError
+    from .export import to_dict
+    from .extract import Settings
+    from .ingest import read_article
+    from .site import run_extraction
+
+    pairs = gold_pairs(gold_dir, text_dir)
+    articles, golds, scores = [], {}, {}
+    for gold_path, text_path in pairs:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            article = read_article(text_path, text_dir, slug=gold_path.stem)
+        except ArticleError:
+            scores[gold_path.stem] = score(gold, {})
+            continue
+        articles.append((gold_path.stem, article))
+        golds[gold_path.stem] = gold
+    done = 0
+    for batch, results in run_extraction(articles, Settings(), jobs):
+        for (name, _), result in zip(batch, results):
+            scores[name] = score(golds[name], result if isinstance(result, dict) else {})
+        done += len(batch)
+        if progress:
+            progress(done, len(articles))
+    ordered = dict(sorted(scores.items()))
+    return ordered, summary(list(ordered.values()))
