@@ -10,7 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .lexicon import CLAUSE_ONLY, COGNITION_VERBS, DOCUMENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from .lexicon import (
+    ATTITUDE_VERBS,
+    CLAUSE_ONLY,
+    COGNITION_VERBS,
+    CONTENT_ON,
+    CONTENT_PREPOSITIONS,
+    CONTENT_TO,
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    SENTIENT_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -29,6 +41,22 @@ XCOMP_VERBS = {
     "vow", "pledge", "promise", "threaten", "refuse", "decline", "urge", "ask", "call", "want",
     "plan", "hope", "expect", "seek", "agree", "offer", "demand", "intend", "aim", "tell",
     "warn", "advise", "encourage", "order", "swear", "claim", "appear", "seem",
+}
+# Verbs of speech whose direct object is not what was said ("told reporters", "wrote a book").
+NO_OBJECT_VERBS = {
+    "say", "tell", "ask", "write", "read", "call", "post", "answer", "brief", "inform", "assure",
+    "blog", "continue", "show", "find", "know", "feel", "hope", "think", "believe", "figure",
+    "reason", "answer", "thank", "relate", "explain", "tweet", "add", "joke", "quip", "shout",
+    "advise", "charge", "maintain", "declare", "speak", "bid", "inform", "brief",
+    "scream", "yell", "cry", "whisper", "mutter", "thunder", "exclaim", "reply", "respond",
+}
+# Verbs whose object is a stance held by their subject: "voiced support for …".
+SUPPORT_VERBS = {"voice", "express", "offer", "declare", "announce", "signal", "pledge", "show", "register", "lend", "reiterate"}
+# Verbs of speech whose prepositional object is what they are about: "talked about X".
+PREPOSITION_VERBS = {
+    "talk", "speak", "comment", "write", "tweet", "post", "testify", "complain", "joke", "call",
+    "ask", "warn", "argue", "report", "brief", "blog", "remark", "agree", "disagree", "respond",
+    "reply", "boast", "lament", "insist", "reflect", "elaborate", "focus", "rail", "refer", "allude",
 }
 _OPEN_MARKS = {"“", '"', "‘", "'"}
 _CLOSE_MARKS = {"”", '"', "’", "'"}
@@ -113,7 +141,12 @@ def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]
 
 
 def is_cue(token: "Token") -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.tag_ != "MD"
+    return (
+        token.lemma_.lower() in SPEECH_VERBS
+        and token.pos_ in ("VERB", "AUX")
+        and token.tag_ != "MD"
+        and token.dep_ not in ("amod", "compound", "nmod")
+    )
 
 
 def in_quote(paragraph: Paragraph, char: int) -> Quote | None:
@@ -360,87 +393,109 @@ def _is_headline(token: "Token") -> bool:
 
 
 def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
-    """`X said (that) …`, `…, X said`, `X urged Y to …`, `X denied the report`."""
+    """`X said (that) …`, `…, X said`, `X urged Y to …`, `X denied the report`, `X backs Y`."""
     doc = paragraph.doc
     for verb in doc:
-        if not is_cue(verb) or in_quote(paragraph, verb.idx):
-            continue
         lemma = verb.lemma_.lower()
-        content = _content_of(verb)
+        speech = is_cue(verb)
+        attitude = not speech and lemma in ATTITUDE_VERBS and verb.pos_ == "VERB"
+        if not (speech or attitude) or in_quote(paragraph, verb.idx):
+            continue
+        speaker = subject_of(verb)
+        if (attitude or lemma in COGNITION_VERBS) and not holds_views(speaker):
+            continue
+        if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("i", "we", "you"):
+            continue
+        content = _content_of(verb, broad=attitude)
         if content is None:
             continue
-        tokens, how = content
-        speaker = subject_of(verb)
-        if speaker is not None and speaker.i in {t.i for t in tokens}:
-            continue
-        if lemma in COGNITION_VERBS and speaker is not None and speaker.lower_ in ("i", "we", "you"):
-            continue
+        tokens, how, cue = content
         if speaker is not None:
+            if speaker.i in {t.i for t in tokens}:
+                continue
             first, last = phrase(speaker)
             tokens = [t for t in tokens if not first <= t.i < last]
-        tokens = [t for t in tokens if t.i != verb.i]
+        tokens = _contiguous([t for t in tokens if t.i != verb.i], verb)
         if not tokens:
             continue
         start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        if end - start < 3 or words_between(doc, start, end) < 2:
+        if end - start < 2:
             continue
-        if how == "object" and words_between(doc, start, end) < 4 and not in_quote(paragraph, start):
+        if how == "clause" and words_between(doc, start, end) < 2:
             continue
-        confidence = 0.85 if how == "clause" else 0.7
-        if lemma in COGNITION_VERBS:
+        if how == "object" and not attitude and words_between(doc, start, end) < 4 and not in_quote(paragraph, start):
+            continue
+        confidence = {"clause": 0.85, "xcomp": 0.75, "object": 0.7, "preposition": 0.65}[how]
+        if attitude or lemma in COGNITION_VERBS:
             confidence -= 0.1
         yield Candidate(
-            paragraph.index, start, end, "indirect", _cue_text(verb), phrase(speaker) if speaker is not None else None,
-            speaker.i if speaker is not None else verb.i, "reported_speech", confidence=confidence,
+            paragraph.index, start, end, "indirect", cue, phrase(speaker) if speaker is not None else None,
+            speaker.i if speaker is not None else verb.i, "reported_speech", confidence=round(confidence, 2),
         )
 
 
-def _cue_text(verb: "Token") -> str:
-    """The cue as written, with a particle ("pointed out", "called for")."""
+def holds_views(token: "Token | None") -> bool:
+    """Whether a subject can hold a view: a person, a body, a group, a poll or study."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    low, lemma = token.lower_, token.lemma_.lower()
+    if low in ("it", "this", "that", "there", "which", "what", "these", "those"):
+        return False
+    if token.pos_ == "PRON":
+        return low in PRONOUNS
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    return lemma in SENTIENT_NOUNS or low in SENTIENT_NOUNS
+
+
+def _cue_text(verb: "Token", preposition: "Token | None" = None) -> str:
+    """The cue as written, with a particle or preposition ("pointed out", "called for")."""
     words = [verb.text.lower()]
     for child in verb.children:
         if child.dep_ == "prt":
             words.append(child.text.lower())
+    if preposition is not None:
+        words.append(preposition.text.lower())
     return " ".join(words)
 
 
-def _content_of(verb: "Token"):
-    """The words a reporting verb reports, and how they were found."""
-    doc = verb.doc
+def _content_of(verb: "Token", broad: bool = False):
+    """The words a reporting verb reports, how they were found, and the cue as written."""
     lemma = verb.lemma_.lower()
+    cue = _cue_text(verb)
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
-        clause = clauses[0]
-        tokens = [t for t in clause.subtree if t.i != verb.i]
-        # Conjoined reported clauses: "said that A and that B".
-        for other in clause.children:
-            pass
-        return _contiguous(tokens, verb), "clause"
-    if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb)):
+        return [t for t in clauses[0].subtree if t.i != verb.i], "clause", cue
+    if not broad and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
         head = verb.head
-        tokens = [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)]
-        return _contiguous(tokens, verb), "clause"
-    if lemma in XCOMP_VERBS:
+        return [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)], "clause", cue
+    if broad or lemma in XCOMP_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-                tokens = [t for t in child.subtree]
+                tokens = list(child.subtree)
                 if objects:
                     tokens = sorted(set(tokens) | set(objects[0].subtree), key=lambda t: t.i)
-                return _contiguous(tokens, verb), "xcomp"
-    if lemma in OBJECT_VERBS:
+                return tokens, "xcomp", cue
+    if broad or lemma in OBJECT_VERBS or lemma not in NO_OBJECT_VERBS:
+        naming = any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in verb.children)
         for child in verb.children:
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and (child.pos_ != "PRON" or naming) and child.ent_type_ not in ("DATE", "TIME") and child.lower_ not in ("so", "nothing", "something", "anything", "mind", "what", "whatever"):
                 tokens = list(child.subtree)
                 for extra in verb.children:
-                    if extra.dep_ == "oprd" or (extra.dep_ == "prep" and extra.lower_ in ("as", "for") and extra.i > child.i):
+                    if extra.dep_ in ("oprd", "xcomp") and extra.i > child.i or (extra.dep_ == "prep" and extra.lower_ in ("as", "for", "of") and extra.i > child.i):
                         tokens = sorted(set(tokens) | set(extra.subtree), key=lambda t: t.i)
-                if len(tokens) >= 2:
-                    return _contiguous(tokens, verb), "object"
-        if lemma == "call":
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ == "for":
-                    return _contiguous(list(child.subtree)[1:], verb), "object"
+                return tokens, "object", cue
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        allowed = child.lower_ in CONTENT_PREPOSITIONS or (child.lower_ == "to" and lemma in CONTENT_TO) or (child.lower_ == "on" and lemma in CONTENT_ON)
+        if allowed and (broad or lemma in PREPOSITION_VERBS):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+            if objects:
+                return list(objects[0].subtree), "preposition", _cue_text(verb, child)
     return None
 
 
@@ -504,32 +559,54 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
 
 
 def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
-    """`X's statement that …`, `the claim by X that …`."""
+    """`X's statement that …`, `her vow to …`, `his call for …`, `voiced support for …`."""
     doc = paragraph.doc
     for noun in doc:
-        if noun.lemma_.lower() not in SPEECH_NOUNS or noun.pos_ != "NOUN" or in_quote(paragraph, noun.idx):
+        lemma = noun.lemma_.lower()
+        if lemma not in SPEECH_NOUNS or noun.pos_ != "NOUN" or in_quote(paragraph, noun.idx):
             continue
-        clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
-        if not clause:
+        content, cue = _noun_content(noun)
+        if not content:
             continue
-        speaker = None
-        for child in noun.children:
-            if child.dep_ == "poss":
-                speaker = child
-            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and (objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or objects[0].pos_ == "PROPN"):
-                    speaker = objects[0]
-        if speaker is None:
+        speaker = _noun_holder(noun)
+        if speaker is None or not holds_views(speaker):
             continue
-        tokens = list(clause[0].subtree)
-        start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        if words_between(doc, start, end) < 3:
+        start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+        if words_between(doc, start, end) < 1 or end - start < 3:
             continue
         yield Candidate(
-            paragraph.index, start, end, "indirect", noun.text.lower(), phrase(speaker), speaker.i,
-            "speech_nouns", confidence=0.7,
+            paragraph.index, start, end, "indirect", cue, phrase(speaker), speaker.i,
+            "speech_nouns", confidence=0.65,
         )
+
+
+def _noun_content(noun: "Token") -> tuple[list, str]:
+    """What a noun of speech or stance is about: a that-clause, an infinitive or a prepositional object."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+            return list(child.subtree), noun.text.lower()
+        if child.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in child.children):
+            return list(child.subtree), noun.text.lower()
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "against", "on", "about", "to"):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME") and not (child.lower_ == "of" and objects[0].ent_type_ == "PERSON"):
+                return list(objects[0].subtree), f"{noun.text.lower()} {child.lower_}"
+    return [], ""
+
+
+def _noun_holder(noun: "Token") -> "Token | None":
+    """Whose statement or stance it is: a possessive, "by X", or the subject of "voiced", "expressed"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its",):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        return subject_of(noun.head)
+    return None
 
 
 # -- merging --------------------------------------------------------------------------------

@@ -72,7 +72,11 @@ COGNITION_VERBS = {"believe", "think", "feel", "hope", "fear", "worry", "doubt",
 SPEECH_NOUNS = {
     "statement", "claim", "assertion", "warning", "argument", "announcement", "promise", "pledge",
     "vow", "denial", "insistence", "suggestion", "remark", "comment", "assurance", "allegation",
-    "belief", "view", "contention", "prediction", "conclusion",
+    "belief", "view", "contention", "prediction", "conclusion", "call", "criticism", "support",
+    "opposition", "endorsement", "demand", "proposal", "accusation", "complaint", "plea", "appeal",
+    "praise", "condemnation", "rejection", "threat", "decision", "refusal", "attack", "defense",
+    "defence", "push", "bid", "hope", "fear", "concern", "doubt", "objection", "recommendation",
+    "advice", "request", "stance", "position",
 }
 
 # Nominal sources whose content is the object of "show/find/suggest": polls, studies.
@@ -217,4 +221,53 @@ DENIAL_MARKERS = (
     "not directed against", "is not true", "are not true", "groundless", "baseless",
     "no evidence", "deny", "denies", "denied", "reject", "rejects", "rejected",
     "not target", "do not target", "does not target", "nothing to do with",
+)
+
+# Verbs of attitude, intention and stance: "backs the plan", "wants to leave", "mocked the
+# idea". They attribute a position to their subject only when the subject can hold one
+# (a person, a body, a group), so they are kept apart from the verbs of speech.
+ATTITUDE_VERBS = set(
+    """
+    support endorse back oppose favor favour prefer like dislike love hate champion
+    want wish seek plan intend aim hope decide choose decline
+    view regard see consider deem judge perceive interpret characterize characterise portray
+    paint frame label brand dub liken compare credit attribute blame
+    mock ridicule deride decry denounce rebuke chide assail lambaste lambast bash slam blast
+    rip attack criticize criticise scold berate condemn lash rail knock praise hail laud
+    applaud congratulate thank welcome
+    recognize recognise acknowledge accept reject dismiss ignore downplay rebuff repudiate
+    remember recall forget realize realise understand learn discover notice
+    wonder imagine envision contemplate assume guess expect anticipate fear worry doubt
+    push press advocate promote lobby campaign pressure urge encourage persuade convince
+    echo invoke reference cite quote mention discuss address talk speak refer allude point
+    express voice share outline detail unveil propose offer
+    email retweet tweet chant vow pledge promise threaten demand request
+    """.split()
+)
+
+# Adjectives that state a view of their subject: "X is confident that ...".
+ATTITUDE_ADJECTIVES = {
+    "confident", "sure", "certain", "convinced", "worried", "concerned", "afraid", "fearful",
+    "hopeful", "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful", "eager",
+    "willing", "unwilling", "reluctant", "determined", "adamant", "critical", "supportive",
+    "opposed", "proud", "glad", "happy", "unhappy", "angry", "upset", "nervous", "wary",
+    "aware", "unaware", "interested", "keen", "open", "clear", "insistent", "dismissive",
+}
+
+# Prepositions that carry the content of a verb of speech or attitude: "talked about X".
+CONTENT_PREPOSITIONS = {"about", "for", "against", "of", "as"}
+# Verbs for which "to" or "on" introduces the content ("referred to X", "commented on X").
+CONTENT_TO = {"refer", "allude", "point", "object"}
+CONTENT_ON = {"comment", "focus", "reflect", "elaborate", "weigh", "insist", "remark", "rail"}
+
+# Nouns for subjects that can hold a view (see `claims.holds_views`).
+SENTIENT_NOUNS = (
+    set(PERSON_DESCRIPTORS) | GROUP_NOUNS | GOVERNMENT_NOUNS | ORGANIZATION_NOUNS | MEDIA_NOUNS
+    | {"poll", "polls", "survey", "study", "report", "analysis", "research", "data", "figures", "records",
+       "campaign", "people", "public", "crowd", "audience", "member", "members", "side", "everyone",
+       "nobody", "somebody", "someone", "many", "most", "some", "others", "few", "spokesman",
+       "spokeswoman", "spokesperson", "source", "sources", "aide", "aides", "adviser", "advisers",
+       "supporter", "supporters", "critic", "critics", "opponent", "opponents", "candidate",
+       "candidates", "voter", "voters", "donor", "donors", "delegate", "delegates", "republican",
+       "republicans", "democrat", "democrats", "conservative", "conservatives", "liberal", "liberals"}
 )
