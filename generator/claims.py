@@ -638,6 +638,10 @@ def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
     reported = b if quoted is a else a
     if quoted is not None and reported is not quoted:
         speaker = quoted.speaker or reported.speaker
+        inside = min(quoted.end, reported.end) - max(quoted.start, reported.start)
+        if reported.speaker is not None and inside < 0.85 * (reported.end - reported.start):
+            # Reported speech with a quoted part ("insisted that A and that “B”"): one mixed claim.
+            return replace(reported, kind="mixed", quoted=True, confidence=max(a.confidence, b.confidence))
         return replace(
             quoted,
             speaker=speaker,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from .actors import Entity
@@ -79,8 +79,12 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
                 speaker = resolver.resolve(index, doc, step.speaker, step.anchor)
             elif step.inherit:
                 speaker = resolver.inherit(index)
+                if speaker is not None and resolver.last_cue:
+                    step = replace(step, cue=resolver.last_cue)
             else:
                 speaker = None
+            if step.cue and step.speaker is not None:
+                resolver.last_cue = step.cue
             if speaker is not None and step.inherit:
                 resolver.last_claim_paragraph = index
             attributed.append((step, speaker))

@@ -208,7 +208,7 @@ HEDGES = (
 )
 PREDICTION_MARKERS = (
     "will ", "won't", "shall ", "going to", "is set to", "are set to", "expected to", "would ",
-    "could ", "may ", "might ", "likely", "unlikely", "is poised",
+    "could ", "likely", "unlikely", "is poised",
     "are poised", "in the future", "next year", "next month", "next week", "soon", "plan to",
     "plans to", "intend", "aims to", "will continue",
 )

@@ -179,3 +179,25 @@ class Briefing:
             if actor.id == actor_id:
                 return actor
         return None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Several articles on one story, compared source by source (a folder with `briefing.yml`)."""
+
+    slug: str
+    title: str
+    path: str
+    """The folder, relative to the briefings folder."""
+    sources: tuple[Briefing, ...]
+    """One briefing per article, each with its own provenance."""
+    question: str | None = None
+    """The question the comparison answers, as the analyst put it."""
+    bias: tuple[tuple[str, str], ...] = ()
+    """(outlet, bias label) pairs given by the analyst."""
+
+    @property
+    def published(self) -> str | None:
+        """The date of the latest source."""
+        dates = [b.article.published for b in self.sources if b.article.published]
+        return max(dates) if dates else None

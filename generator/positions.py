@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from .actors import Entity
 from .model import Actor, Claim, Position
 
-_GIST_WORDS = 18
+_GIST_WORDS = 16
 
 
 def choose_sides(entities: list[Entity]) -> dict[int, str | None]:
@@ -32,6 +32,7 @@ def choose_sides(entities: list[Entity]) -> dict[int, str | None]:
 def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tuple[Position, ...]:
     """One position per side that has claims, with the claims and actors behind it."""
     side_of = {a.id: a.side for a in actors}
+    by_id = {a.id: a for a in actors}
     by_side: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         side = side_of.get(claim.speaker) if claim.speaker else None
@@ -43,7 +44,7 @@ def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tupl
         positions.append(
             Position(
                 side=side,
-                gist=gist(side_claims),
+                gist=gist(side_claims, by_id),
                 claims=tuple(c.id for c in side_claims),
                 actors=tuple(speakers),
                 stance=stance(side_claims),
@@ -53,16 +54,32 @@ def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tupl
     return tuple(positions)
 
 
-def gist(claims: list[Claim]) -> str:
-    """The side's main claims, each cut to its first words, joined by semicolons."""
-    parts = []
-    ranked = sorted(claims, key=lambda c: (-c.confidence, c.paragraph))[:3]
-    for claim in sorted(ranked, key=lambda c: c.paragraph):
-        words = claim.text.strip(" .,“”\"").split()
-        text = " ".join(words[:_GIST_WORDS]) + ("…" if len(words) > _GIST_WORDS else "")
+def gist(claims: list[Claim], actors: dict[str, Actor] | None = None) -> str:
+    """The side's main points: its clearest claims, each cut to its first clause."""
+    def rank(claim: Claim):
+        speaker = (actors or {}).get(claim.speaker)
+        by_media = speaker is not None and speaker.kind == "media"
+        return (claim.optional, by_media, claim.kind == "direct", -claim.confidence, claim.paragraph)
+
+    parts: list[str] = []
+    for claim in sorted(sorted(claims, key=rank)[:3], key=lambda c: c.paragraph):
+        text = short(claim.text)
         if text and text not in parts:
             parts.append(text)
     return "; ".join(parts)
+
+
+def short(text: str, limit: int = _GIST_WORDS) -> str:
+    """A claim cut at its first clause boundary after a few words, or at `limit` words."""
+    words = text.strip(" .,“”\"‘’").split()
+    if len(words) <= limit:
+        return " ".join(words)
+    cut = limit
+    for i in range(6, limit):
+        if words[i - 1].endswith((",", ";", ":")):
+            cut = i
+            break
+    return " ".join(words[:cut]).rstrip(",;:") + "…"
 
 
 def stance(claims: list[Claim]) -> str:

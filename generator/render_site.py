@@ -7,19 +7,18 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from dataclasses import dataclass
+
+from .catalog import build_catalog, newest_first
+from .compare import compare, outlet_of
 from .export import schema, to_json
-from .model import Briefing
+from .model import Briefing, Story
 from .render import environment
+from .stance import is_forward_looking
+from .svg import actor_map, monthly_bars
 
 if TYPE_CHECKING:
     from .site import Config
-
-
-def newest_first(briefings: list[Briefing] | tuple[Briefing, ...]) -> list[Briefing]:
-    """By publication date, newest first; undated briefings last, by title."""
-    dated = sorted((b for b in briefings if b.article.published), key=lambda b: (b.article.published, b.article.slug), reverse=True)
-    undated = sorted((b for b in briefings if not b.article.published), key=lambda b: (b.article.title.casefold(), b.article.slug))
-    return dated + undated
 
 
 def pages_of(items: list, per_page: int) -> list[list]:
@@ -34,27 +33,99 @@ def page_name(number: int) -> str:
     return "index.md" if number == 1 else f"page-{number}.md"
 
 
-def render_site(briefings: list[Briefing], config: "Config") -> dict[str, str]:
+@dataclass(frozen=True)
+class Entry:
+    """A line in an index: a single briefing or a multi-source story."""
+
+    slug: str
+    title: str
+    published: str | None
+    outlet: str | None
+    summary: str
+    sides: tuple[str, ...]
+    sources: int = 1
+
+
+def entry_of(item: Briefing | Story) -> Entry:
+    if isinstance(item, Story):
+        outlets = ", ".join(dict.fromkeys(outlet_of(b) for b in item.sources))
+        sides = tuple(dict.fromkeys(p.side for b in item.sources for p in b.positions))
+        summary = item.question or f"Compares {len(item.sources)} sources."
+        return Entry(item.slug, item.title, item.published, outlets, summary, sides[:3], len(item.sources))
+    article = item.article
+    return Entry(article.slug, article.title, article.published, article.outlet, item.bluf, tuple(p.side for p in item.positions[:3]))
+
+
+def by_date(entries: list[Entry]) -> list[Entry]:
+    dated = sorted((e for e in entries if e.published), key=lambda e: (e.published, e.slug), reverse=True)
+    undated = sorted((e for e in entries if not e.published), key=lambda e: (e.title.casefold(), e.slug))
+    return dated + undated
+
+
+def render_site(briefings: list[Briefing], config: "Config", stories: list[Story] | tuple[Story, ...] = ()) -> dict[str, str]:
     """Path → content of every generated file."""
     env = environment(config.templates)
     ordered = newest_first(briefings)
+    catalog = build_catalog(ordered)
     files: dict[str, str] = {}
     common = {"site_name": config.site_name}
+    side_slug = {side.name: side.slug for side in catalog.sides}
+    story_of = {b.article.path: story for story in stories for b in story.sources}
     for briefing in ordered:
         slug = briefing.article.slug
-        files[f"briefings/{slug}.md"] = env.get_template("briefing.md.j2").render(b=briefing, **common, **briefing_context(briefing))
+        links = {a.id: catalog.actor_slug.get((slug, a.id)) for a in briefing.actors}
+        files[f"briefings/{slug}.md"] = render_briefing(env, briefing, config.site_name, links, side_slug, story_of.get(briefing.article.path))
         files[f"briefings/{slug}.json"] = to_json(briefing)
-    pages = pages_of(ordered, config.per_page)
-    for number, page in enumerate(pages, start=1):
-        files[f"briefings/{page_name(number)}"] = env.get_template("briefings_index.md.j2").render(
-            briefings=page, number=number, pages=len(pages), page_name=page_name, total=len(ordered), **common
+    for story in stories:
+        files[f"briefings/{story.slug}.md"] = env.get_template("story.md.j2").render(
+            story=story, cmp=compare(story), outlet_of=outlet_of, side_link=side_slug, **common
         )
+    entries = by_date([entry_of(b) for b in ordered if b.article.path not in story_of] + [entry_of(s) for s in stories])
+    entry_for = {b.article.slug: entry_of(story_of.get(b.article.path, b)) for b in ordered}
+    paged(files, env, "briefings", "briefings_index.md.j2", entries, config.per_page, common, total=len(entries))
+    for actor in catalog.actors:
+        files[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(actor=actor, side_link=side_slug, **common)
+    by_side: dict[str, list] = {}
+    for actor in catalog.actors:
+        by_side.setdefault(actor.sides[0] if actor.sides else "", []).append(actor)
+    groups = sorted(by_side.items(), key=lambda kv: (kv[0] == "", kv[0]))
+    paged(files, env, "actors", "actors_index.md.j2", [(side, actor) for side, actors in groups for actor in actors], config.per_page * 4, common, total=len(catalog.actors), side_link=side_slug)
+    for side in catalog.sides:
+        files[f"sides/{side.slug}.md"] = env.get_template("side.md.j2").render(
+            side=side, chart=monthly_bars(side.per_month, f"Claims by {side.name} per month"), per_page=config.per_page, **common
+        )
+    files["sides/index.md"] = env.get_template("sides_index.md.j2").render(sides=catalog.sides, **common)
+    topics = []
+    for topic in catalog.topics:
+        items = by_date(list({entry_for[b.article.slug].slug: entry_for[b.article.slug] for b in topic.briefings}.values()))
+        topics.append((topic, items))
+        paged(files, env, f"topics/{topic.slug}", "topic.md.j2", items, config.per_page, common, topic=topic, total=len(items))
+    paged(files, env, "topics", "topics_index.md.j2", topics, config.per_page * 4, common, total=len(topics))
+    dated = [e for e in entries if e.published]
+    paged(files, env, "timeline", "timeline.md.j2", dated, config.per_page, common, total=len(dated), undated=len(entries) - len(dated))
     files["index.md"] = env.get_template("home.md.j2").render(
-        latest=ordered[:10], total=len(ordered), sides=side_counts(ordered), **common
+        latest=entries[:10], total=len(entries), sides=catalog.sides[:12], topics=topics[:12], actors=catalog.actors[:12], **common
     )
     files["schema/briefing.schema.json"] = json.dumps(schema(), indent=2, sort_keys=True) + "\n"
     files["assets/briefings.css"] = env.get_template("briefings.css").render()
     return files
+
+
+def paged(files: dict[str, str], env, folder: str, template: str, items: list, per_page: int, common: dict, **extra) -> None:
+    """Render a list over as many pages as it needs: folder/index.md, folder/page-2.md, …"""
+    pages = pages_of(items, per_page)
+    for number, page in enumerate(pages, start=1):
+        files[f"{folder}/{page_name(number)}"] = env.get_template(template).render(
+            items=page, number=number, pages=len(pages), page_name=page_name, first=(number - 1) * per_page, **common, **extra
+        )
+
+
+def render_briefing(env, briefing: Briefing, site_name: str, actor_link: dict | None = None, side_link: dict | None = None, story: Story | None = None) -> str:
+    """The Markdown page of one briefing; links to actor and side pages where they exist."""
+    context = briefing_context(briefing)
+    return env.get_template("briefing.md.j2").render(
+        b=briefing, site_name=site_name, actor_link=actor_link or {}, side_link=side_link or {}, story=story, **context
+    )
 
 
 def briefing_context(briefing: Briefing) -> dict:
@@ -67,12 +138,12 @@ def briefing_context(briefing: Briefing) -> dict:
     order = [a.id for a in briefing.actors if a.id in groups]
     by_speaker = [(actors[key], groups[key]) for key in order]
     unattributed = groups.get(None, [])
-    return {"actors": actors, "claims": claims, "by_speaker": by_speaker, "unattributed": unattributed}
-
-
-def side_counts(briefings: list[Briefing]) -> list[tuple[str, int]]:
-    counts: dict[str, int] = defaultdict(int)
-    for briefing in briefings:
-        for position in briefing.positions:
-            counts[position.side] += 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    watch = [c for c in briefing.claims if not c.optional and is_forward_looking(c.text, c.cue)]
+    return {
+        "actors": actors,
+        "claims": claims,
+        "by_speaker": by_speaker,
+        "unattributed": unattributed,
+        "watch": watch,
+        "diagram": actor_map(briefing),
+    }

@@ -16,7 +16,8 @@ from .errors import ArticleError, Problem
 from .export import from_dict, to_dict
 from .extract import Settings
 from .ingest import SUFFIXES, read_article
-from .model import Article, Briefing
+from .model import Article, Briefing, Story
+from .stories import STORY_FILE, make_story, read_spec, with_source_details
 from .text import slugify
 
 Progress = Callable[[int, int], None]
@@ -51,12 +52,14 @@ class Site:
     """What a build produces: the briefings, the generated files and the problems met."""
 
     briefings: tuple[Briefing, ...]
+    """Every briefing, including each source of a multi-source story."""
     files: tuple[tuple[str, str], ...]
     """(path relative to the site's docs folder, content), sorted by path."""
     problems: tuple[Problem, ...]
     parsed: int = 0
     """Articles that had to be parsed (cache misses)."""
     cached: int = 0
+    stories: tuple[Story, ...] = ()
 
 
 def build(config: Config, progress: Progress | None = None) -> Site:
@@ -64,23 +67,75 @@ def build(config: Config, progress: Progress | None = None) -> Site:
     from .render_site import render_site
 
     problems: list[Problem] = []
-    paths = discover(config.source, problems)
-    articles = read_all(paths, config, problems)
-    check_titles(articles, problems)
+    folders: list[Path] = []
+    paths = discover(config.source, problems, folders)
+    specs = read_specs(folders, config.source, problems)
+    story_paths = {folder: discover(folder, problems, [], base=config.source) for folder in specs}
+    everything = paths + [p for folder in specs for p in story_paths[folder]]
+    articles = read_all(everything, config, problems)
+    by_path = {a.path: a for a in articles}
+    for folder, spec in specs.items():
+        for path in story_paths[folder]:
+            key = path.relative_to(config.source).as_posix()
+            if key in by_path:
+                by_path[key] = with_source_details(by_path[key], spec)
+    articles = [by_path[a.path] for a in articles]
+    check_titles([a for a in articles if not _in_story(a.path, specs, config.source)], problems)
     briefings, parsed, cached = extract_all(articles, config, problems, progress)
-    files = render_site(briefings, config)
-    return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached)
+    stories = assemble_stories(specs, briefings, config.source, problems)
+    files = render_site(briefings, config, stories)
+    return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories))
 
 
-def discover(source: Path, problems: list[Problem]) -> list[Path]:
-    """Article files under `source`, sorted; links that lead outside it are not followed."""
-    if not source.is_dir():
-        problems.append(Problem(str(source), "the briefings folder does not exist"))
+def _in_story(path: str, specs: dict, source: Path) -> bool:
+    return any(path.startswith(folder.relative_to(source).as_posix() + "/") for folder in specs)
+
+
+def read_specs(folders: list[Path], source: Path, problems: list[Problem]) -> dict:
+    """`briefing.yml` of each multi-source folder; a folder whose file is unusable is skipped."""
+    specs = {}
+    for folder in folders:
+        name = folder.relative_to(source).as_posix()
+        spec, warnings = read_spec(folder, name)
+        problems.extend(Problem(f"{name}/{STORY_FILE}", w.removeprefix(f"{STORY_FILE}: ")) for w in warnings)
+        if spec is not None:
+            specs[folder] = spec
+    return specs
+
+
+def assemble_stories(specs: dict, briefings: list[Briefing], source: Path, problems: list[Problem]) -> list[Story]:
+    """One `Story` per multi-source folder, its sources in file order."""
+    slugs = assign_slugs(sorted(specs), source)
+    stories = []
+    for folder, spec in sorted(specs.items()):
+        prefix = folder.relative_to(source).as_posix() + "/"
+        sources = sorted((b for b in briefings if b.article.path.startswith(prefix)), key=lambda b: b.article.path)
+        if len(sources) < 2:
+            problems.append(Problem(prefix + STORY_FILE, f"a multi-source briefing needs at least two readable articles; it has {len(sources)}"))
+        if sources:
+            stories.append(make_story(spec, f"story-{slugs[folder]}", prefix.rstrip("/"), sources))
+    return stories
+
+
+def discover(folder: Path, problems: list[Problem], stories: list[Path], base: Path | None = None) -> list[Path]:
+    """Article files under `folder`, sorted; links that lead outside `base` are not followed.
+
+    `base` is the briefings folder (by default `folder` itself). A sub-folder holding
+    `briefing.yml` is a multi-source briefing: it is added to `stories` and its files are
+    not listed as briefings of their own.
+    """
+    source = base or folder
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), "the briefings folder does not exist"))
         return []
     root = source.resolve()
     found = []
-    for dirpath, dirnames, filenames in os.walk(source, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and _inside(Path(dirpath) / d, root, problems, source))
+        if Path(dirpath) != folder and (Path(dirpath) / STORY_FILE).is_file():
+            stories.append(Path(dirpath))
+            dirnames[:] = []
+            continue
         for name in sorted(filenames):
             path = Path(dirpath) / name
             relative = path.relative_to(source).as_posix()

@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 
 from .actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
 from .lexicon import (
+    DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
+    MEDIA_NAME_WORDS,
+    ROLE_NOUNS,
     GROUP_NOUNS,
     MEDIA_NOUNS,
     ORGANIZATION_NOUNS,
@@ -50,13 +53,16 @@ class Resolver:
         """(paragraph, token) of every token of a named mention → entity key."""
         self.last_claim: Entity | None = None
         self.last_claim_paragraph = -1
+        self.last_cue: str | None = None
+        """The cue of the last attributed claim, carried by a quotation that continues it."""
 
     # -- named mentions -------------------------------------------------------------------
 
     def register(self, paragraph: int, doc: "Doc", ent: "Span") -> None:
         """Add a named entity mention (PERSON or ORG) to the cast."""
+        ent, label = _repair(doc, ent)
         position = (paragraph, ent.start)
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             tokens = list(ent)
             before = ent.start - 1
             if before >= 0 and doc[before].text.lower().rstrip(".") in TITLES | {"mr", "mrs", "ms", "dr"}:
@@ -65,7 +71,7 @@ class Resolver:
             if not _plausible_person(name):
                 return
             entity = self.cast.person(name, position, titles)
-        elif ent.label_ == "ORG":
+        elif label == "ORG":
             name, _ = clean_name(list(ent))
             if not name or len(name) < 2 or name.isdigit():
                 return
@@ -88,7 +94,8 @@ class Resolver:
                 entity.nationality = org.nationality
         for i in range(ent.start, ent.end):
             self.at[(paragraph, i)] = entity.key
-        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        root = ent.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
         self.events.append(Event(paragraph, ent.start, entity.key, False, subject))
 
     def _organization_named(self, name: str) -> Entity | None:
@@ -144,7 +151,7 @@ class Resolver:
                 self.at[(paragraph, head.i)] = known.key
                 known.positions.append((paragraph, head.i))
                 return known
-            run = _proper_run(tokens)
+            run = _proper_run(tokens, head)
             if run:
                 name, titles = clean_name(run)
                 position = (paragraph, run[0].i)
@@ -214,6 +221,15 @@ class Resolver:
             return None
         if lemma in _SOURCE_NOUNS:
             return self.cast.descriptor("group" if plural else "person", _describe(tokens), position, side)
+        if lemma in DOCUMENT_NOUNS and lemma not in MEDIA_NOUNS:
+            # "according to industry estimates": the document is the source.
+            return self.cast.descriptor("organization", _describe(tokens), position, side)
+        if lemma in ORGANIZATION_NOUNS:
+            if definite and not plural:
+                for _, entity in self._recent(paragraph, anchor, window=8):
+                    if entity.kind in ("organization", "government", "media") and lemma in entity.names[0].lower():
+                        return entity
+            return self.cast.descriptor("group" if plural else "organization", _describe(tokens), position, side)
         return None
 
     def _pronoun(self, word: str, paragraph: int, anchor: int) -> Entity | None:
@@ -222,12 +238,12 @@ class Resolver:
             return None
         recent = self._recent(paragraph, anchor, window=3)
         if kind in ("male", "female"):
-            for event, entity in recent:
-                if entity.kind == "person" and entity.gender in (None, kind) and (event.speaker or event.subject):
-                    return entity
-            for event, entity in recent:
-                if entity.kind == "person" and entity.gender in (None, kind):
-                    return entity
+            for strict in (True, False):
+                for event, entity in recent:
+                    if entity.kind == "person" and entity.gender in (None, kind) and (event.speaker or event.subject or not strict):
+                        # A pronoun resolved to a person tells that person's gender for later ones.
+                        entity.gender = kind
+                        return entity
             return None
         if kind == "plural":
             for event, entity in recent:
@@ -327,12 +343,41 @@ def _side_near(ent: "Span") -> str | None:
     return gazetteer().side_of(words, parties=False) if words else None
 
 
-def _proper_run(tokens: "Span") -> list["Token"]:
-    """The last run of capitalised proper nouns in a phrase (a name the tagger missed)."""
+# Words that end a title rather than start a name: "Secretary of State Karen Holt".
+_TITLE_ENDS = {
+    "state", "defense", "defence", "treasury", "commerce", "justice", "energy", "health", "labor",
+    "labour", "interior", "agriculture", "education", "transportation", "homeland", "veterans",
+    "foreign", "affairs", "finance", "trade", "home",
+}
+
+
+def _repair(doc: "Doc", ent: "Span") -> tuple["Span", str]:
+    """Fix the small model's usual slips: a title word inside a name, a person tagged ORG."""
+    start, label = ent.start, ent.label_
+    while start < ent.end - 1 and start > 0 and doc[start - 1].lower_ == "of" and doc[start].lower_ in _TITLE_ENDS:
+        start += 1
+    if start != ent.start:
+        ent = doc[start:ent.end]
+    if label == "ORG" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        words = {t.lower_ for t in ent}
+        before = {t.lower_.rstrip(".") for t in doc[max(0, ent.start - 4):ent.start]}
+        if before & (TITLES | ROLE_NOUNS) and not words & (ORGANIZATION_NOUNS | GOVERNMENT_NOUNS | MEDIA_NAME_WORDS):
+            label = "PERSON"
+    return ent, label
+
+
+def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
+    """The last run of capitalised proper nouns that names the phrase's head (a name the tagger missed).
+
+    Only the head and words attached to it directly count: in "ministers of the Arctic
+    states", "Arctic" names the states, not the speakers.
+    """
+    near_head = {head.i} | {c.i for c in head.children if c.dep_ in ("compound", "flat", "appos", "amod", "nmod")}
+    near_head |= {g.i for c in head.children if c.dep_ in ("compound", "appos") for g in c.children if g.dep_ in ("compound", "flat")}
     runs: list[list] = []
     run: list = []
     for token in tokens:
-        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("GPE", "NORP", "DATE") and token.lower_ not in PRONOUNS:
+        if token.i in near_head and token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("GPE", "NORP", "DATE") and token.lower_ not in PRONOUNS:
             run.append(token)
         else:
             if run:

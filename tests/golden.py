@@ -23,9 +23,9 @@ def render_case(article_path: Path) -> dict[str, str]:
     from generator.extract import extract
     from generator.ingest import read_article
     from generator.render import environment
-    from generator.render_site import briefing_context
+    from generator.render_site import render_briefing
 
     article = read_article(article_path, article_path.parent, slug="case")
     briefing = extract(article)
-    page = environment().get_template("briefing.md.j2").render(b=briefing, site_name="Policy briefings", **briefing_context(briefing))
+    page = render_briefing(environment(), briefing, "Policy briefings")
     return {"expected.md": page, "expected.json": to_json(briefing)}

@@ -1,0 +1,319 @@
+"""Cross-briefing views: one actor, side and topic across all briefings, and the timeline.
+
+Built after every briefing has been extracted (gather, then write), so that the same person
+quoted in two articles gets one page listing both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .actors import near
+from .model import Actor, Briefing, Claim
+from .text import slugify
+
+_STOP = set("""a an the of to in on for and or but with by at from as is are was were be been it its this that these those
+their his her they he she we our you not no will would could should may might can has have had do does did than then so
+about into over after before more most very also said says say""".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One appearance of an actor in one briefing."""
+
+    briefing: Briefing
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A claim with the briefing it comes from, for cross-briefing pages."""
+
+    briefing: Briefing
+    claim: Claim
+    speaker: Actor | None
+
+
+@dataclass(frozen=True)
+class GlobalActor:
+    """One person or body across all briefings."""
+
+    slug: str
+    name: str
+    kind: str
+    roles: tuple[str, ...]
+    affiliations: tuple[str, ...]
+    sides: tuple[str, ...]
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    voices: tuple[Voice, ...]
+    """Every claim the actor made (or made as part of a group), newest first."""
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two claims of different sides that oppose each other on one subject."""
+
+    first: Voice
+    second: Voice
+    subject: tuple[str, ...]
+    """The shared content words that make it the same subject."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """A country or camp across all briefings."""
+
+    slug: str
+    name: str
+    actors: tuple[GlobalActor, ...]
+    positions: tuple[tuple[Briefing, object], ...]
+    """(briefing, Position), newest first."""
+    voices: tuple[Voice, ...]
+    contradictions: tuple[Contradiction, ...]
+    per_month: tuple[tuple[str, int], ...]
+    """(YYYY-MM, number of claims), oldest first; undated claims are left out."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    briefings: tuple[Briefing, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    actors: tuple[GlobalActor, ...]
+    sides: tuple[Side, ...]
+    topics: tuple[Topic, ...]
+    actor_slug: dict
+    """(briefing slug, actor id) → global actor slug, for links from briefing pages."""
+
+
+def newest_first(briefings) -> list[Briefing]:
+    """By publication date, newest first; undated briefings last, by title."""
+    dated = sorted((b for b in briefings if b.article.published), key=lambda b: (b.article.published, b.article.slug), reverse=True)
+    undated = sorted((b for b in briefings if not b.article.published), key=lambda b: (b.article.title.casefold(), b.article.slug))
+    return dated + undated
+
+
+def build_catalog(briefings: list[Briefing]) -> Catalog:
+    """Actors merged across briefings, sides with their positions and contradictions, topics."""
+    ordered = newest_first(briefings)
+    groups = _group_actors(ordered)
+    taken: set[str] = set()
+    actors: list[GlobalActor] = []
+    actor_slug: dict[tuple[str, str], str] = {}
+    for mentions in groups:
+        name = _best_name([m.actor for m in mentions])
+        slug = _unique(slugify(name) or "actor", taken)
+        for m in mentions:
+            actor_slug[(m.briefing.article.slug, m.actor.id)] = slug
+        actors.append(_global_actor(slug, name, mentions))
+    by_slug = {a.slug: a for a in actors}
+    # Claims of a group count for each member as well.
+    voices: dict[str, list[Voice]] = defaultdict(list)
+    for briefing in ordered:
+        local = {a.id: a for a in briefing.actors}
+        for claim in briefing.claims:
+            speaker = local.get(claim.speaker)
+            if speaker is None:
+                continue
+            ids = [speaker.id, *speaker.members]
+            for actor_id in ids:
+                key = actor_slug.get((briefing.article.slug, actor_id))
+                if key:
+                    voices[key].append(Voice(briefing, claim, speaker))
+    actors = [_with_voices(a, voices.get(a.slug, [])) for a in actors]
+    actors.sort(key=lambda a: (-len(a.voices), a.name.casefold()))
+    by_slug = {a.slug: a for a in actors}
+    return Catalog(
+        actors=tuple(actors),
+        sides=tuple(_sides(ordered, by_slug, actor_slug)),
+        topics=tuple(_topics(ordered)),
+        actor_slug=actor_slug,
+    )
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _names(actor: Actor) -> list[str]:
+    return [actor.name, *actor.aliases]
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    """One actor in two briefings: same kind, and a shared name, or a full name that fits."""
+    if a.kind != b.kind or a.kind == "group":
+        return False
+    fold = lambda n: " ".join(re.findall(r"\w+", n.casefold()))  # noqa: E731
+    if {fold(n) for n in _names(a)} & {fold(n) for n in _names(b)}:
+        if a.kind == "person" and len(a.name.split()) == 1 and len(b.name.split()) == 1:
+            return True
+        return True
+    if a.kind != "person":
+        return False
+    wa, wb = a.name.split(), b.name.split()
+    if len(wa) >= 2 and len(wb) >= 2:
+        return near(wa[-1], wb[-1]) and near(wa[0], wb[0])
+    return False
+
+
+def _group_actors(briefings: list[Briefing]) -> list[list[Mention]]:
+    """Mentions grouped into one list per real-world actor (single-link on `_same`)."""
+    groups: list[list[Mention]] = []
+    for briefing in briefings:
+        for actor in briefing.actors:
+            if actor.kind == "group":
+                continue
+            mention = Mention(briefing, actor)
+            for group in groups:
+                if any(_same(actor, other.actor) for other in group):
+                    group.append(mention)
+                    break
+            else:
+                groups.append([mention])
+    # A bare surname joins the one full name that carries it, when only one does.
+    full = [g for g in groups if g[0].actor.kind == "person" and any(len(m.actor.name.split()) >= 2 for m in g)]
+    merged: list[list[Mention]] = []
+    for group in groups:
+        actor = group[0].actor
+        if actor.kind == "person" and all(len(m.actor.name.split()) == 1 for m in group):
+            word = actor.name
+            owners = [g for g in full if any(near(word, m.actor.name.split()[-1]) for m in g if len(m.actor.name.split()) >= 2)]
+            if len(owners) == 1:
+                owners[0].extend(group)
+                continue
+        merged.append(group)
+    return merged
+
+
+def _best_name(actors: list[Actor]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for actor in actors:
+        counts[actor.name] += 1
+    return max(counts, key=lambda n: (min(len(n.split()), 3), counts[n], -len(n)))
+
+
+def _global_actor(slug: str, name: str, mentions: list[Mention]) -> GlobalActor:
+    def values(attr: str) -> tuple[str, ...]:
+        seen: dict[str, int] = defaultdict(int)
+        for m in mentions:
+            value = getattr(m.actor, attr)
+            if value:
+                seen[value] += 1
+        return tuple(sorted(seen, key=lambda v: (-seen[v], v)))
+
+    aliases = sorted({n for m in mentions for n in _names(m.actor)} - {name})
+    return GlobalActor(
+        slug=slug,
+        name=name,
+        kind=mentions[0].actor.kind,
+        roles=values("role"),
+        affiliations=values("affiliation"),
+        sides=values("side"),
+        aliases=tuple(aliases),
+        mentions=tuple(mentions),
+        voices=(),
+    )
+
+
+def _with_voices(actor: GlobalActor, voices: list[Voice]) -> GlobalActor:
+    from dataclasses import replace
+
+    order = {id(b): i for i, b in enumerate(newest_first([v.briefing for v in voices]))}
+    voices = sorted(voices, key=lambda v: (order.get(id(v.briefing), 0), v.claim.paragraph))
+    return replace(actor, voices=tuple(voices))
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.casefold()) if w not in _STOP}
+
+
+_NEGATION = re.compile(r"\b(not|no|never|nothing|deny|denies|denied|reject|rejects|rejected|false|untrue|groundless|baseless|otherwise|n't)\b", re.IGNORECASE)
+
+
+def _opposed(a: Claim, b: Claim) -> tuple[str, ...] | None:
+    """The shared subject words when two claims say opposite things about one subject."""
+    shared = content_words(a.text) & content_words(b.text)
+    if len(shared) < 2:
+        return None
+    polar_a = a.modality == "denial" or bool(_NEGATION.search(a.text))
+    polar_b = b.modality == "denial" or bool(_NEGATION.search(b.text))
+    if polar_a == polar_b:
+        return None
+    return tuple(sorted(shared))
+
+
+def _sides(briefings: list[Briefing], actors: dict[str, GlobalActor], actor_slug) -> list[Side]:
+    names: set[str] = set()
+    for briefing in briefings:
+        names.update(p.side for p in briefing.positions)
+    sides = []
+    taken: set[str] = set()
+    for name in sorted(names):
+        positions, voices = [], []
+        for briefing in briefings:
+            local = {a.id: a for a in briefing.actors}
+            for position in briefing.positions:
+                if position.side == name:
+                    positions.append((briefing, position))
+            for claim in briefing.claims:
+                speaker = local.get(claim.speaker)
+                if speaker is not None and speaker.side == name and not claim.optional:
+                    voices.append(Voice(briefing, claim, speaker))
+        speakers = {actor_slug.get((v.briefing.article.slug, v.speaker.id)) for v in voices if v.speaker}
+        side_actors = sorted((actors[s] for s in speakers if s in actors), key=lambda a: (-len(a.voices), a.name))
+        sides.append(
+            Side(
+                slug=_unique(slugify(name) or "side", taken),
+                name=name,
+                actors=tuple(side_actors),
+                positions=tuple(positions),
+                voices=tuple(voices),
+                contradictions=tuple(_contradictions(name, voices, briefings)),
+                per_month=tuple(_per_month(voices)),
+            )
+        )
+    return sorted(sides, key=lambda s: (-len(s.voices), s.name))
+
+
+def _contradictions(name: str, voices: list[Voice], briefings: list[Briefing]) -> list[Contradiction]:
+    """Claims of other sides in the same briefings that oppose this side's claims."""
+    found = []
+    for voice in voices:
+        local = {a.id: a for a in voice.briefing.actors}
+        for claim in voice.briefing.claims:
+            other = local.get(claim.speaker)
+            if other is None or not other.side or other.side == name or claim.optional:
+                continue
+            subject = _opposed(voice.claim, claim)
+            if subject:
+                found.append(Contradiction(voice, Voice(voice.briefing, claim, other), subject))
+    return found
+
+
+def _per_month(voices: list[Voice]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = defaultdict(int)
+    for voice in voices:
+        if voice.briefing.article.published:
+            counts[voice.briefing.article.published[:7]] += 1
+    return sorted(counts.items())
+
+
+def _topics(briefings: list[Briefing]) -> list[Topic]:
+    by_topic: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        for topic in briefing.topics:
+            by_topic[topic].append(briefing)
+    taken: set[str] = set()
+    topics = [Topic(_unique(slugify(name) or "topic", taken), name, tuple(items)) for name, items in sorted(by_topic.items(), key=lambda kv: kv[0].casefold())]
+    return sorted(topics, key=lambda t: (-len(t.briefings), t.name.casefold()))
