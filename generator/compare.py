@@ -106,7 +106,9 @@ def compare(story: Story) -> Comparison:
     coverage = [Coverage(tuple(c)) for c in clusters]
     shared = tuple(c for c in coverage if len(c.outlets) > 1)
     unique = tuple(c for c in coverage if len(c.outlets) == 1)
-    clashes = tuple(c for c in shared if c.attributions_differ and all(r.speaker for r in c.reports))
+    # Only named people are compared: bodies are often named at different lengths ("the
+    # working group" and "the Arctic Council's working group") without any disagreement.
+    clashes = tuple(c for c in shared if c.attributions_differ and all(r.speaker and r.speaker.kind == "person" for r in c.reports))
     return Comparison(
         shared=tuple(sorted(shared, key=lambda c: -len(c.outlets))),
         unique=unique,

@@ -86,7 +86,7 @@ def actor_map(briefing: Briefing, max_actors: int = 12) -> Markup:
         parts.append(_text(x_position, y - 2, _lines(f"{position.stance}: {position.gist}", 52, 2), size=12))
     parts.insert(3, '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="#607d8b"/></marker></defs>')
     parts.append("</svg>")
-    return Markup(f'<figure class="briefing-diagram">{"".join(parts)}</figure>')
+    return Markup(f'<div class="briefing-diagram">{"".join(parts)}</div>')
 
 
 def _describe(briefing: Briefing, speakers) -> str:
@@ -123,7 +123,7 @@ def monthly_bars(per_month: tuple[tuple[str, int], ...] | list[tuple[str, int]],
         parts.append(f'<text x="{x + bar / 2:.0f}" y="{chart_h + 36}" font-size="10" text-anchor="end" transform="rotate(-45 {x + bar / 2:.0f} {chart_h + 36})" fill="currentColor" {_FONT}>{escape(month)}</text>')
     parts.append(f'<line x1="36" y1="{20 + chart_h}" x2="{width - 10}" y2="{20 + chart_h}" stroke="#9e9e9e"/>')
     parts.append("</svg>")
-    return Markup(f'<figure class="monthly-chart">{"".join(parts)}</figure>')
+    return Markup(f'<div class="monthly-chart">{"".join(parts)}</div>')
 
 
 def _month_range(first: str, last: str) -> list[str]:

@@ -43,6 +43,7 @@ def make_project(folder: Path, articles: dict[str, str | bytes], extra_plugin: s
             target.write_text(content, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("      templates: templates\n", f"      templates: {ROOT / 'templates'}\n      jobs: 1\n{extra_plugin}")
+    config = config.replace("custom_dir: templates/theme", f"custom_dir: {ROOT / 'templates' / 'theme'}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml"
 
