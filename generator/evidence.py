@@ -81,10 +81,33 @@ def _clause(token: "Token") -> "Token":
 
 
 def _text_of(node: "Token", limit: int = _MAX_WORDS) -> tuple[int, str]:
-    tokens = [t for t in node.subtree if t.dep_ not in ("mark",) or t.head.i != node.i]
-    # Leave out a reporting clause that governs this one, and leading connectives.
-    while tokens and (tokens[0].dep_ in ("cc", "mark", "punct", "advmod") and tokens[0].lower_ in ("and", "but", "that", ",", "however", "also", "so", "while", "although", "because")):
+    """The words of the clause a verb heads, without its coordinated clauses or preposed adverbials.
+
+    "For example, although A, Beijing refused to B, and C happened" gives "Beijing refused to B".
+    """
+    cut: set[int] = set()
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    opening = subject.left_edge.i if subject is not None else node.i
+    for child in node.children:
+        if child.dep_ in ("conj", "cc") and child.i > node.i:
+            cut.update(t.i for t in child.subtree)
+        elif child.i < opening and child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "intj", "cc", "mark", "punct", "ccomp", "parataxis"):
+            cut.update(t.i for t in child.subtree)
+        elif child.dep_ == "mark":
+            cut.add(child.i)
+    tokens = [t for t in node.subtree if t.i not in cut]
+    run = []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1:
+            if any(t.i == node.i for t in run):
+                break
+            run = []
+        run.append(token)
+    tokens = run
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in (")", "%"):
+        tokens = tokens[:-1]
     if not tokens:
         return node.idx, ""
     doc = node.doc
@@ -142,7 +165,10 @@ def _documents(sentence: "Span"):
 def _events(sentence: "Span", claims: tuple[Claim, ...], index: int):
     """Completed actions and established facts, in the narrator's voice or inside a quotation."""
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        # The small model sometimes tags a verb as an adjective ("no longer refrain"); a root
+        # with a subject is a predicate whatever its tag.
+        predicate = verb.pos_ in ("VERB", "AUX") or (verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children))
+        if not predicate or verb.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
         if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in _OPINION:
             continue
@@ -156,9 +182,6 @@ def _events(sentence: "Span", claims: tuple[Claim, ...], index: int):
             continue
         start, text = _text_of(verb)
         if not text or any(h in f" {text.lower()} " for h in (" may ", " might ", " could ", " would ", " should ")):
-            continue
-        # Skip clauses that are the reporting frame of a claim ("X claimed that ...").
-        if any(c.dep_ == "ccomp" for c in children):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         negated = any(c.lower_ in ("never",) for c in children)
