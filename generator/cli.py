@@ -59,6 +59,47 @@ def extract(article: Path, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("article", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--init", is_flag=True, help="Write a commented starter corrections file beside ARTICLE; never replaces one.")
+def review(article: Path, init: bool) -> None:
+    """List what was extracted from ARTICLE, least certain first, with the ids corrections use.
+
+    Items that the corrections file (NAME.review.yml beside ARTICLE) changes are marked.
+
+    \b
+    Examples:
+        briefings review briefings/000_ad573051a1971b14.txt
+        briefings review briefings/000_ad573051a1971b14.txt --init
+    """
+    from .corrections import correct_briefing, corrections_path
+    from .extract import extract as run
+    from .ingest import read_article
+    from .review import review_text, starter_file
+
+    try:
+        extracted = run(read_article(article, article.parent, slug=article.stem))
+    except BriefingError as error:
+        _fail(str(error))
+    for warning in extracted.article.warnings:
+        click.echo(f"Warning: {extracted.article.path}: {warning}", err=True)
+    target = corrections_path(article.parent, extracted.article)
+    if init:
+        try:
+            with target.open("x", encoding="utf-8") as file:
+                file.write(starter_file(extracted))
+        except FileExistsError:
+            _fail(f"{target} already exists; edit it, or move it away to start again")
+        except OSError as error:
+            _fail(f"{target}: cannot be written ({error.strerror})")
+        click.echo(f"Wrote {target}: uncomment and edit the corrections you need.")
+        return
+    corrected, problems = correct_briefing(extracted, article.parent)
+    for problem in problems:
+        click.echo(f"Warning: {problem}", err=True)
+    click.echo(review_text(extracted, corrected, target.name if target.exists() else None), nl=False)
+
+
+@main.command()
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="mkdocs.yml whose `briefings` section configures the build.")
 def render(out_dir: Path, config_file: Path) -> None:

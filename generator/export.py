@@ -24,6 +24,7 @@ def to_dict(briefing: Briefing) -> dict:
         "article": article,
         "title": briefing.article.title,
         "bluf": briefing.bluf,
+        "bluf_origin": briefing.bluf_origin,
         "topics": list(briefing.topics),
         "actors": [dataclasses.asdict(a) for a in briefing.actors],
         "claims": [dataclasses.asdict(c) for c in briefing.claims],
@@ -70,6 +71,7 @@ def from_dict(data: dict, article: Article) -> Briefing:
         topics=tuple(data.get("topics", ())),
         judgments=tuple(Judgment(**j) for j in data.get("judgments", ())),
         notes=tuple(data.get("notes", ())),
+        bluf_origin=data.get("bluf_origin", "extracted"),
     )
 
 

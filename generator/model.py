@@ -65,7 +65,7 @@ class Actor:
     members: tuple[str, ...] = ()
     """For a group made of named actors ("the experts"), their ids."""
     origin: str = "extracted"
-    """`extracted`, or `analyst` when a corrections file set or added something."""
+    """`extracted`, `corrected` (an analyst changed it) or `analyst` (added by hand)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,9 @@ class Evidence:
     claims: tuple[str, ...] = ()
     """Ids of the claims this evidence supports."""
     confidence: float = 1.0
+    """The extractor's confidence in the item, 0 to 1."""
     origin: str = "extracted"
+    """`extracted`, `corrected` (an analyst changed it) or `analyst` (added by hand)."""
 
 
 @dataclass(frozen=True)
@@ -144,15 +146,43 @@ class Readability:
     sentences: int
 
 
+LIKELIHOODS: dict[str, str] = {
+    "almost no chance": "1–5%",
+    "remote": "1–5%",
+    "very unlikely": "5–20%",
+    "highly improbable": "5–20%",
+    "unlikely": "20–45%",
+    "improbable": "20–45%",
+    "roughly even chance": "45–55%",
+    "roughly even odds": "45–55%",
+    "likely": "55–80%",
+    "probable": "55–80%",
+    "very likely": "80–95%",
+    "highly probable": "80–95%",
+    "almost certain": "95–99%",
+    "almost certainly": "95–99%",
+    "nearly certain": "95–99%",
+}
+"""The estimative terms of ICD 203 and the band of probability each one stands for."""
+
+CONFIDENCE_LEVELS = ("low", "moderate", "high")
+"""The ICD 203 levels of analytic confidence."""
+
+
 @dataclass(frozen=True)
 class Judgment:
     """An analyst's key judgment, in ICD 203 estimative language."""
 
     text: str
     likelihood: str
-    """One of the ICD 203 terms ("likely", "roughly even chance", …)."""
+    """One of the ICD 203 terms ("likely", "roughly even chance", …), see `LIKELIHOODS`."""
     confidence: str
     """`low`, `moderate` or `high`."""
+
+    @property
+    def band(self) -> str:
+        """The probability the likelihood term stands for ("55–80%")."""
+        return LIKELIHOODS.get(self.likelihood, "")
 
 
 @dataclass(frozen=True)
@@ -170,6 +200,8 @@ class Briefing:
     topics: tuple[str, ...] = ()
     judgments: tuple[Judgment, ...] = ()
     notes: tuple[str, ...] = ()
+    bluf_origin: str = "extracted"
+    """`extracted`, or `analyst` when a corrections file replaced the bottom line."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Problems found while applying corrections, shown in the build log."""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from .cache import Cache
+from .corrections import correct_briefing, corrections_path
 from .errors import ArticleError, Problem
 from .export import from_dict, to_dict
 from .extract import Settings
@@ -82,6 +83,7 @@ def build(config: Config, progress: Progress | None = None) -> Site:
     articles = [by_path[a.path] for a in articles]
     check_titles([a for a in articles if not _in_story(a.path, specs, config.source)], problems)
     briefings, parsed, cached = extract_all(articles, config, problems, progress)
+    briefings = correct_all(briefings, config.source, problems)
     stories = assemble_stories(specs, briefings, config.source, problems)
     files = render_site(briefings, config, stories)
     return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories))
@@ -240,6 +242,30 @@ def extract_all(articles: list[Article], config: Config, problems: list[Problem]
         cache.prune(older_than=0.0 if len(articles) else float("inf"))
     briefings = [results[a.path] for a in articles if a.path in results]
     return briefings, total, len(articles) - total
+
+
+def correct_all(briefings: list[Briefing], source: Path, problems: list[Problem]) -> list[Briefing]:
+    """Apply each analyst's corrections file; after the cache, so editing one never re-parses."""
+    corrected = []
+    for briefing in briefings:
+        briefing, found = correct_briefing(briefing, source)
+        problems.extend(found)
+        corrected.append(briefing)
+    check_unused_corrections(source, {corrections_path(source, b.article) for b in briefings}, problems)
+    return corrected
+
+
+def check_unused_corrections(source: Path, used: set[Path], problems: list[Problem]) -> None:
+    """Name every corrections file that no briefing read, so that none is ignored in silence."""
+    for dirpath, dirnames, filenames in os.walk(source):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if not name.endswith((".review.yml", ".review.yaml")) or path in used:
+                continue
+            twin = path.with_suffix(".yml")
+            why = f"{twin.name} is read instead" if twin in used else "no article beside it was read (renamed or removed?)"
+            problems.append(Problem(path.relative_to(source).as_posix(), f"corrections not applied: {why}"))
 
 
 def run_extraction(missing: list[tuple[str, Article]], settings: Settings, jobs: int = 0):
