@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .catalog import build_catalog, newest_first
 from .compare import compare, outlet_of
 from .export import schema, to_json
+from .highlight import mark_sentences
 from .model import Briefing, Story
 from .render import environment
 from .stance import is_forward_looking
@@ -129,7 +130,7 @@ def render_briefing(env, briefing: Briefing, site_name: str, actor_link: dict | 
 
 
 def briefing_context(briefing: Briefing) -> dict:
-    """Lookups the briefing template needs: actors by id, claims grouped by speaker."""
+    """Lookups the briefing template needs: actors by id, claims grouped by speaker, the marked source."""
     actors = {a.id: a for a in briefing.actors}
     claims = {c.id: c for c in briefing.claims}
     groups: dict[str | None, list] = defaultdict(list)
@@ -139,6 +140,7 @@ def briefing_context(briefing: Briefing) -> dict:
     by_speaker = [(actors[key], groups[key]) for key in order]
     unattributed = groups.get(None, [])
     watch = [c for c in briefing.claims if not c.optional and is_forward_looking(c.text, c.cue)]
+    source, anchors = mark_sentences(briefing)
     return {
         "actors": actors,
         "claims": claims,
@@ -146,4 +148,6 @@ def briefing_context(briefing: Briefing) -> dict:
         "unattributed": unattributed,
         "watch": watch,
         "diagram": actor_map(briefing),
+        "source": source,
+        "anchors": anchors,
     }

@@ -19,6 +19,8 @@ from generator.export import schema, to_dict
 from generator.extract import stable_id
 from generator.model import Actor, Article, Briefing, Claim, Evidence
 from generator.positions import find_positions
+from generator.render import environment
+from generator.render_site import render_briefing
 from generator.review import review_items, starter_file
 from generator.summary import bottom_line
 from tests.conftest import ROOT, briefing_of, parse_text
@@ -396,6 +398,47 @@ def test_an_unreadable_file_is_reported_and_nothing_applied(tmp_path):
     assert [str(p) for p in problems] == ["arctic.review.yml: line 2, `drop`: must be true or false; none of its corrections were applied"]
 
 
+# On the page and in the JSON
+
+
+def test_page_shows_provenance_judgments_notes_and_marked_sentences():
+    briefing, _ = corrected(f"""
+        claims:
+          - id: {PRETEXT}
+            speaker: russian-official
+          - add: "<script>alert(1)</script>"
+            sentence: "Moscow will not sign them, an official said."
+        evidence:
+          - add: "an official said"
+            sentence: "Moscow will not sign them, an official said."
+        judgments:
+          - text: "Russia will sign *soon*."
+            likelihood: unlikely
+            confidence: low
+        notes: ["[see](javascript:alert(1))"]
+    """)
+    page = render_briefing(environment(), briefing, "Policy briefings")
+    assert "corrected by analyst" in page and "added by analyst" in page
+    assert "**unlikely** (20–45%) · low confidence" in page
+    assert "<script" not in page and "](javascript" not in page and "*soon*" not in page
+    assert f"(#{PRETEXT})" in page and f'<mark class="claim" id="{PRETEXT}">' in page
+
+
+def test_sentences_nest_and_items_link_to_the_mark_around_them():
+    from generator.highlight import mark_sentences
+
+    whole, first = PARAGRAPHS[3], "The Russian delegation called the rules a pretext."
+    article = replace(BRIEFING.article, paragraphs=(whole,))
+    claims = (claim("all of it", None, 1, whole, 0.5), claim("first", None, 1, first, 0.5), claim("crossing", None, 1, "a pretext. Moscow", 0.5))
+    briefing = replace(BRIEFING, article=article, claims=claims, evidence=(), positions=())
+    source, anchors = mark_sentences(briefing)
+    assert str(source[0]) == (
+        f'<mark class="claim" id="{claims[0].id}"><mark class="claim" id="{claims[1].id}">The Russian delegation called the rules a pretext.</mark>'
+        " Moscow will not sign them, an official said.</mark>"
+    )
+    assert anchors == {claims[0].id: claims[0].id, claims[1].id: claims[1].id, claims[2].id: claims[1].id}
+
+
 # The review command
 
 
@@ -493,6 +536,7 @@ def test_build_applies_corrections_and_never_writes_them(tmp_path):
     site = mkdocs_build(config, strict=True)
     page = (site / "briefings" / "arctic" / "index.html").read_text(encoding="utf-8")
     assert "insisted" in page and "corrected by analyst" in page and "Checked with the ministry." in page
+    assert f'id="{dahl.id}"' in page and f'href="#{dahl.id}"' in page
     data = json.loads((site / "briefings" / "arctic.json").read_text(encoding="utf-8"))
     assert next(c for c in data["claims"] if c["id"] == dahl.id)["origin"] == "corrected"
     assert (source / "arctic.review.yml").read_bytes() == review and (source / "arctic.review.yml").stat().st_mtime_ns == stat.st_mtime_ns
