@@ -83,6 +83,8 @@ class Candidate:
     """No speaker in sight: the claim continues the previous speaker's quotation."""
     quoted: bool = False
     """The claim's words are (or include) a quotation."""
+    speaker_paragraph: int | None = None
+    """When the speaker is named in an earlier paragraph ("Stone said:" then the quotation)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class Paragraph:
     index: int
     doc: "Doc"
     quotes: tuple[Quote, ...]
+    previous: "Doc | None" = None
+    """The paragraph before, for a quotation introduced there ("He said:")."""
 
 
 Extractor = Callable[[Paragraph], Iterable[Candidate]]
@@ -254,6 +258,15 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         attribution = _attribution_after(paragraph, quote) or _attribution_before(paragraph, quote, previous_end)
         full = _is_full_quote(doc, quote, content)
         previous_end = quote.end
+        if attribution is None and quote.start <= 2:
+            introduced = _introduced_before(paragraph)
+            if introduced is not None:
+                cue, speaker = introduced
+                yield Candidate(
+                    paragraph.index, quote.start, quote.end, "direct", cue, speaker, speaker[1] - 1, "quotations",
+                    confidence=0.8, quoted=True, speaker_paragraph=paragraph.index - 1,
+                )
+                continue
         if attribution is None:
             if not full:
                 continue
@@ -272,6 +285,20 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             paragraph.index, quote.start, quote.end, "direct", cue, speaker, anchor, "quotations",
             confidence=0.9 if quote.opened and quote.closed else 0.75, optional=optional, quoted=True,
         )
+
+
+def _introduced_before(paragraph: Paragraph):
+    """`Stone said:` ending the previous paragraph introduces the quotation that opens this one."""
+    previous = paragraph.previous
+    if previous is None or not previous.text.rstrip().endswith(":"):
+        return None
+    last = list(previous.sents)[-1]
+    cues = [t for t in last if is_cue(t)]
+    for cue in reversed(cues):
+        speaker = subject_of(cue)
+        if speaker is not None:
+            return _cue_text(cue), phrase(speaker)
+    return None
 
 
 def _is_full_quote(doc: "Doc", quote: Quote, content: "Span") -> bool:
@@ -327,12 +354,15 @@ def _attribution_after(paragraph: Paragraph, quote: Quote):
     for token in window[:8]:
         if is_cue(token):
             speaker = subject_of(token)
+            if speaker is not None and speaker.i < window[0].i:
+                # The parse took a word of the quotation as the subject ("“We …,” Ramos, 58, told AFP").
+                speaker = None
             if speaker is None:
-                # "said the diplomat" parsed without a subject: take the name after the verb.
-                after = [t for t in window if t.i > token.i and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ in ("PROPN", "PRON", "NOUN"))]
-                if after:
-                    speaker = after[0]
-            if speaker is None or speaker.i < window[0].i and speaker.idx >= quote.start:
+                before = [t for t in window if t.i < token.i and _names_someone(t)]
+                after = [t for t in window if t.i > token.i and _names_someone(t)]
+                # "Ramos, 58, told": the name before the verb; "said the diplomat": the one after.
+                speaker = before[0] if before else after[0] if after else None
+            if speaker is None:
                 continue
             optional = token.lemma_ == "read" or _is_headline(speaker)
             return _cue_text(token), phrase(speaker), speaker.i, optional
@@ -383,6 +413,13 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
         if names and not any(t.pos_ == "VERB" for t in before):
             return ":", (before[0].i, last.i), names[-1].i, False
     return None
+
+
+def _names_someone(token: "Token") -> bool:
+    """A word that can name a speaker next to a reporting verb."""
+    if token.is_punct or token.like_num or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return False
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PROPN", "PRON", "NOUN")
 
 
 def _is_headline(token: "Token") -> bool:

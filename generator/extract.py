@@ -66,16 +66,19 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
     resolver = Resolver()
     attributed: list[tuple[Candidate, Entity | None]] = []
     for index, doc in enumerate(docs):
-        paragraph = Paragraph(index, doc, tuple(q for q in quotes if q.paragraph == index))
+        paragraph = Paragraph(index, doc, tuple(q for q in quotes if q.paragraph == index), docs[index - 1] if index else None)
         candidates = find_candidates(paragraph, registry)
         steps: list[tuple[int, int, object]] = [(ent.start, 0, ent) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")]
         # A claim is resolved once the whole speaker phrase has been read.
-        steps += [(c.speaker[1] - 1 if c.speaker else c.anchor, 1, c) for c in candidates]
+        steps += [(c.speaker[1] - 1 if c.speaker and c.speaker_paragraph is None else c.anchor, 1, c) for c in candidates]
         for _, _, step in sorted(steps, key=lambda s: (s[0], s[1])):
             if not isinstance(step, Candidate):
                 resolver.register(index, doc, step)
                 continue
-            if step.speaker is not None:
+            if step.speaker is not None and step.speaker_paragraph is not None:
+                where = step.speaker_paragraph
+                speaker = resolver.resolve(where, docs[where], step.speaker, step.speaker[1] - 1)
+            elif step.speaker is not None:
                 speaker = resolver.resolve(index, doc, step.speaker, step.anchor)
             elif step.inherit:
                 speaker = resolver.inherit(index)
@@ -180,7 +183,8 @@ def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict
             continue
         speaker_id = actor_ids.get(resolver.cast.find(speaker.key).key) if speaker is not None else None
         doc = docs[candidate.paragraph]
-        speaker_text = doc[candidate.speaker[0]:candidate.speaker[1]].text if candidate.speaker else None
+        where = docs[candidate.speaker_paragraph] if candidate.speaker_paragraph is not None else doc
+        speaker_text = where[candidate.speaker[0]:candidate.speaker[1]].text if candidate.speaker else None
         claim_id = stable_id("c", text, seen)
         confidence = candidate.confidence
         if speaker is None:

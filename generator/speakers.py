@@ -377,7 +377,8 @@ def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
     runs: list[list] = []
     run: list = []
     for token in tokens:
-        if token.i in near_head and token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("GPE", "NORP", "DATE") and token.lower_ not in PRONOUNS:
+        place = token.ent_type_ in ("GPE", "NORP") and gazetteer().side_of(token.text, parties=False)
+        if token.i in near_head and token.pos_ == "PROPN" and token.text[:1].isupper() and not place and token.ent_type_ != "DATE" and token.lower_ not in PRONOUNS:
             run.append(token)
         else:
             if run:
