@@ -504,7 +504,7 @@ def _content_of(verb: "Token", broad: bool = False):
     cue = _cue_text(verb)
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
-        return [t for t in clauses[0].subtree if t.i != verb.i], "clause", cue
+        return clause_tokens(clauses[0], verb), "clause", cue
     if not broad and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
         head = verb.head
         return [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)], "clause", cue
@@ -534,6 +534,25 @@ def _content_of(verb: "Token", broad: bool = False):
             if objects:
                 return list(objects[0].subtree), "preposition", _cue_text(verb, child)
     return None
+
+
+def clause_tokens(root: "Token", verb: "Token") -> list["Token"]:
+    """The reported clause without what the writer adds after it.
+
+    Leaves out a coordinated clause with a pronoun subject (", and he railed against …") and a
+    trailing participle of speech (", calling them …"): both are further claims of their own.
+    """
+    cut: set[int] = set()
+    for child in root.children:
+        if child.i < root.i:
+            continue
+        own_subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if child.dep_ == "conj" and own_subject is not None and own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i"):
+            cut.update(t.i for t in child.subtree)
+            cut.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and (child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in root.subtree if t.i != verb.i and t.i not in cut]
 
 
 def _is_parenthetical(verb: "Token") -> bool:
@@ -578,7 +597,11 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         sentence = token.sent
         content = [t for t in sentence if t not in phrase_tokens and t.i not in range(min(t.i for t in phrase_tokens), max(t.i for t in phrase_tokens) + 1)]
         if token.head.pos_ in ("VERB", "AUX") and token.head.sent == sentence:
-            head_tokens = [t for t in token.head.subtree if t.i not in {p.i for p in phrase_tokens}]
+            top = token.head
+            # "A received 37%, B had 36% and C snagged 13%, according to X": all three.
+            while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and top.head.sent == sentence:
+                top = top.head
+            head_tokens = [t for t in top.subtree if t.i not in {p.i for p in phrase_tokens}]
             content = [t for t in head_tokens if t.sent == sentence] or content
         content = _contiguous(content, token)
         if not content:
