@@ -70,13 +70,12 @@ COGNITION_VERBS = {"believe", "think", "feel", "hope", "fear", "worry", "doubt",
 
 # Nouns that carry speech: "his statement that ...", "the claim that ...".
 SPEECH_NOUNS = {
-    "statement", "claim", "assertion", "warning", "argument", "announcement", "promise", "pledge",
+    "statement", "claim", "assertion", "warning", "argument", "announcement", "promise",
     "vow", "denial", "insistence", "suggestion", "remark", "comment", "assurance", "allegation",
     "belief", "view", "contention", "prediction", "conclusion", "call", "criticism", "support",
     "opposition", "endorsement", "demand", "proposal", "accusation", "complaint", "plea", "appeal",
-    "praise", "condemnation", "rejection", "threat", "decision", "refusal", "attack", "defense",
-    "defence", "push", "bid", "hope", "fear", "concern", "doubt", "objection", "recommendation",
-    "advice", "request", "stance", "position",
+    "praise", "condemnation", "rejection", "threat", "refusal", "objection", "recommendation",
+    "advice", "request",
 }
 
 # Nominal sources whose content is the object of "show/find/suggest": polls, studies.
