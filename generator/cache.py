@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 from dataclasses import asdict
@@ -21,6 +22,7 @@ from .extract import Settings
 from .nlp import MODEL_PACKAGES
 
 FORMAT = 1
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.tmp-\w+\.json")
 
 
 @cache
@@ -51,6 +53,7 @@ class Cache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.started = time.time()
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
@@ -73,8 +76,8 @@ class Cache:
         try:
             envelope = json.loads(path.read_text(encoding="utf-8"))
             body = envelope["body"]
-            if envelope.get("sha256") != _checksum(body):
-                raise ValueError("checksum mismatch")
+            if not isinstance(body, dict) or envelope.get("sha256") != _checksum(body):
+                raise ValueError("damaged entry")
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
@@ -92,35 +95,54 @@ class Cache:
             return
         self.used.add(key)
         path = self._path(key)
+        envelope = json.dumps({"sha256": _checksum(body), "body": body}, ensure_ascii=False, sort_keys=True)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            envelope = json.dumps({"sha256": _checksum(body), "body": body}, ensure_ascii=False, sort_keys=True)
             handle = tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".tmp-", suffix=".json", delete=False, encoding="utf-8")
+        except OSError:
+            return
+        try:
             with handle:
                 handle.write(envelope)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(handle.name, path)
         except OSError:
-            return
+            _remove(Path(handle.name))
 
     def prune(self, older_than: float = 0.0) -> int:
-        """Remove entries this build did not use (and stale temporary files); returns how many."""
+        """Remove entries this build did not use, and stale temporary files; returns how many.
+
+        Entries written or read after this build started are kept: another build running at
+        the same time may need them. Only files named like entries are ever removed.
+        """
         if self.folder is None or not self.folder.is_dir():
             return 0
         removed = 0
         now = time.time()
-        for path in self.folder.glob("*/*.json"):
+        for path in self.folder.glob("[0-9a-f][0-9a-f]/*.json"):
             name = path.name
-            stale_temp = name.startswith(".tmp-") and now - path.stat().st_mtime > 3600
-            unused = not name.startswith(".tmp-") and path.stem not in self.used
-            if stale_temp or (unused and path.stat().st_mtime < now - older_than):
-                try:
-                    path.unlink()
-                    removed += 1
-                except OSError:
-                    pass
+            if not _ENTRY.fullmatch(name):
+                continue
+            try:
+                modified = path.stat().st_mtime
+            except OSError:  # renamed or removed by a build running at the same time
+                continue
+            if name.startswith(".tmp-"):
+                stale = now - modified > 3600
+            else:
+                stale = path.stem not in self.used and modified < self.started - older_than
+            if stale and _remove(path):
+                removed += 1
         return removed
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+        return True
+    except OSError:
+        return False
 
 
 def _checksum(body: dict) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .actors import near
 from .model import Actor, Briefing, Claim
-from .text import slugify
+from .text import unique_slug
 
 _STOP = set("""a an the of to in on for and or but with by at from as is are was were be been it its this that these those
 their his her they he she we our you not no will would could should may might can has have had do does did than then so
@@ -109,7 +109,7 @@ def build_catalog(briefings: list[Briefing]) -> Catalog:
     actor_slug: dict[tuple[str, str], str] = {}
     for mentions in groups:
         name = _best_name([m.actor for m in mentions])
-        slug = _unique(slugify(name) or "actor", taken)
+        slug = unique_slug(name, taken, "actor")
         for m in mentions:
             actor_slug[(m.briefing.article.slug, m.actor.id)] = slug
         actors.append(_global_actor(slug, name, mentions))
@@ -136,14 +136,6 @@ def build_catalog(briefings: list[Briefing]) -> Catalog:
         topics=tuple(_topics(ordered)),
         actor_slug=actor_slug,
     )
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
 
 
 def _names(actor: Actor) -> list[str]:
@@ -274,7 +266,7 @@ def _sides(briefings: list[Briefing], actors: dict[str, GlobalActor], actor_slug
         side_actors = sorted((actors[s] for s in speakers if s in actors), key=lambda a: (-len(a.voices), a.name))
         sides.append(
             Side(
-                slug=_unique(slugify(name) or "side", taken),
+                slug=unique_slug(name, taken, "side"),
                 name=name,
                 actors=tuple(side_actors),
                 positions=tuple(positions),
@@ -315,5 +307,5 @@ def _topics(briefings: list[Briefing]) -> list[Topic]:
         for topic in briefing.topics:
             by_topic[topic].append(briefing)
     taken: set[str] = set()
-    topics = [Topic(_unique(slugify(name) or "topic", taken), name, tuple(items)) for name, items in sorted(by_topic.items(), key=lambda kv: kv[0].casefold())]
+    topics = [Topic(unique_slug(name, taken, "topic"), name, tuple(items)) for name, items in sorted(by_topic.items(), key=lambda kv: kv[0].casefold())]
     return sorted(topics, key=lambda t: (-len(t.briefings), t.name.casefold()))

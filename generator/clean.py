@@ -97,8 +97,12 @@ def normalize(text: str) -> str:
     # Typewriter quotes: `` always opens; '' is used by some outlets to open and close.
     text = text.replace("``", "“").replace("''", '"')
     text = text.translate(_CHARACTERS)
-    text = _CONTROL.sub("", text)
-    return text
+    return strip_controls(text)
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters, which no article needs and which lxml refuses outright."""
+    return _CONTROL.sub("", text)
 
 
 def split_paragraphs(text: str) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ import yaml
 from .errors import ConfigError
 from .extract import Settings
 from .site import Config
+from .write import overlaps
 
 # Option name → (type, help). Defaults live on `site.Config` and `extract.Settings`.
 OPTIONS: dict[str, tuple[type, str]] = {
@@ -47,10 +48,13 @@ def load_config(options: dict, base: Path, site_name: str = "Policy briefings") 
     defaults = {f.name: f.default for f in fields(Config) if f.default is not f.default_factory}
     cache_dir = base / options.get("cache_dir", ".cache/briefings") if options.get("cache", True) else None
     templates = base / options["templates"] if "templates" in options else None
+    source = base / options.get("source", "briefings")
+    if cache_dir is not None and overlaps(cache_dir, source):
+        raise ConfigError(f"briefings: option 'cache_dir': {cache_dir} overlaps the briefings folder {source}, which a build never writes to")
     if templates is not None and not templates.is_dir():
         raise ConfigError(f"briefings: option 'templates': folder {templates} does not exist")
     return Config(
-        source=base / options.get("source", "briefings"),
+        source=source,
         templates=templates,
         cache_dir=cache_dir,
         max_bytes=options.get("max_size", defaults["max_bytes"]),

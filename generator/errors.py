@@ -13,7 +13,7 @@ class ArticleError(BriefingError):
     """An article cannot become a briefing; the rest of the build goes on."""
 
     def __init__(self, path: str, problem: str):
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {printable(problem)}")
         self.path = path
         self.problem = problem
 
@@ -30,4 +30,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{printable(self.path)}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """Text for one log line: a newline or terminal escape in a file name is shown, not obeyed."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .clean import normalize, split_paragraphs, take_dateline
+from .clean import normalize, split_paragraphs, strip_controls, take_dateline
 from .errors import ArticleError
 from .model import Article
 
@@ -51,6 +52,8 @@ def read_article(path: Path, root: Path, *, slug: str = "", max_bytes: int = 5_0
         ArticleError: the file cannot become a briefing (empty, binary, too large, no text).
     """
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    # Bytes of a file name that are not UTF-8 arrive as lone surrogates, which no page can hold.
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     data = read_bytes(path, name, max_bytes)
     return parse_article(data, name, slug=slug or path.stem)
 
@@ -58,13 +61,23 @@ def read_article(path: Path, root: Path, *, slug: str = "", max_bytes: int = 5_0
 def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
     """The file's bytes, refusing what cannot be an article before reading it all."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleError(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for an article")
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device would block the build or never end.
+            raise ArticleError(name, "is not a regular file (a pipe, socket or device); skipped")
+        if status.st_size > max_bytes:
+            raise ArticleError(name, _too_large(status.st_size, max_bytes))
         with path.open("rb") as handle:
-            return handle.read(max_bytes + 1)
+            data = handle.read(max_bytes + 1)
     except OSError as error:
         raise ArticleError(name, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:  # it grew while we looked
+        raise ArticleError(name, _too_large(len(data), max_bytes))
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for an article (option max_size)"
 
 
 def parse_article(data: bytes, name: str, *, slug: str) -> Article:
@@ -142,7 +155,7 @@ def read_text(text: str) -> Source:
 
 def read_markdown(text: str, name: str) -> Source:
     """Markdown with optional YAML front matter; the body is reduced to plain paragraphs."""
-    text = normalize_newlines(text).lstrip("\ufeff")
+    text = strip_controls(normalize_newlines(text)).lstrip("\ufeff")
     meta, warnings = {}, []
     match = _FRONT_MATTER.match(text)
     if match:
@@ -274,6 +287,9 @@ def parse_date(value) -> tuple[str | None, str | None]:
         return value.date().isoformat(), None
     if isinstance(value, dt.date):
         return value.isoformat(), None
+    if not isinstance(value, (str, int, float)):
+        # Never str() a YAML list or mapping: aliases can make it billions of items long.
+        return None, f"a date must be written as YYYY-MM-DD, not as a {type(value).__name__}"
     text = str(value).strip()
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m"):
         try:

@@ -13,7 +13,9 @@ from mkdocs.structure.files import File, Files
 from .config import load_config
 from .errors import ConfigError
 from .progress import terminal_progress
+from .render import theme_title
 from .site import Config, Site, build
+from .write import overlaps
 
 log = get_plugin_logger("briefings")
 
@@ -38,6 +40,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.settings: Config | None = None
         self.site: Site | None = None
+        self.generated: set[str] = set()
 
     def on_config(self, config):
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -45,12 +48,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.settings = load_config(dict(self.config), base_dir, site_name=config.site_name)
         except ConfigError as error:
             raise PluginError(str(error)) from None
+        site_dir = Path(config.site_dir)
+        if overlaps(site_dir, self.settings.source):
+            # MkDocs empties site_dir before writing it: the articles would be deleted.
+            raise PluginError(f"briefings: site_dir {site_dir} overlaps the briefings folder {self.settings.source}")
         if "assets/briefings.css" not in config.extra_css:
             config.extra_css.append("assets/briefings.css")
         return config
 
     def on_files(self, files: Files, config) -> Files:
         assert self.settings is not None
+        self.generated = set()
         self.site = build(self.settings, progress=terminal_progress("Extracting briefings"))
         for problem in self.site.problems:
             log.warning(str(problem))
@@ -61,7 +69,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.warning(f"{path}: a file of the site already has this name; the generated page was not written over it")
                 continue
             files.append(File.generated(config, path, content=content))
+            self.generated.add(path)
         return files
+
+    def on_page_content(self, html, page, config, files):
+        if page.file.src_uri in self.generated and page.title:
+            page.title = theme_title(page.title)
+        return html
 
     def on_serve(self, server, config, builder):
         assert self.settings is not None

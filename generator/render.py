@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .clean import strip_controls
+
 # Characters that Markdown, its extensions or HTML give a meaning to. Each becomes a numeric
 # character reference, which every Markdown engine passes through as the character itself.
 _ACTIVE = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@;/?")
@@ -27,7 +29,7 @@ def escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())
+    text = " ".join(_plain(value).split())
     return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in text)
 
 
@@ -35,28 +37,34 @@ def light_escape(value: object) -> str:
     """Escape only what can start markup in running text, to keep pages small.
 
     `.`, `-`, `+`, `/` and `%` are inert in the middle of a line, so they stay as they are
-    unless they open the line.
+    unless they open the line. A leading space is kept (templates join values such as
+    `" · "`) but written as a character reference, so that it cannot turn the `*` a template
+    puts before a value into a list bullet.
     """
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    raw = str(value)
+    raw = _plain(value)
     text = " ".join(raw.split())
-    if text and raw[:1].isspace():
-        text = " " + text
-    if text.strip() and raw[-1:].isspace():
-        text += " "
     inert_mid_line = set(".-+/%?;@")
-    match = _LINE_START.match(text.lstrip())
+    match = _LINE_START.match(text)
     opening = match.end() if match else 1
-    out = []
+    out = ["&#32;" if text and raw[:1].isspace() else ""]
     for i, c in enumerate(text):
         if c in _ACTIVE and not (c in inert_mid_line and i >= opening):
             out.append(f"&#{ord(c)};")
         else:
             out.append(c)
+    if text and raw[-1:].isspace():
+        out.append(" ")
     return "".join(out)
+
+
+def _plain(value: object) -> str:
+    """The value as text without control characters: Python-Markdown uses STX and ETX as
+    placeholders for stashed HTML, so they must never reach it from an article."""
+    return strip_controls(str(value))
 
 
 def _finalize(value: object) -> object:
@@ -66,6 +74,17 @@ def _finalize(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return light_escape(value)
+
+
+def theme_title(title: str) -> str:
+    """A page title that stays text wherever a theme writes it.
+
+    MkDocs takes a page's title from its first heading with the character references left in,
+    and Material writes it into `<title>` through `striptags`, which decodes them: a headline
+    `</title><script>` would turn back into markup there. A word joiner after every `<` leaves
+    the title reading the same while no tag can start.
+    """
+    return re.sub(r"&(?:lt|#0*60|#x0*3c);", lambda match: match.group(0) + "\u2060", title, flags=re.IGNORECASE)
 
 
 def attribute(value: object) -> Markup:

@@ -19,13 +19,12 @@ from .extract import Settings
 from .ingest import SUFFIXES, read_article
 from .model import Article, Briefing, Story
 from .stories import STORY_FILE, make_story, read_spec, with_source_details
-from .text import slugify
+from .text import unique_slug
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) as extraction advances."""
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "license", "license.md", "license.txt", "briefing.yml", ".gitkeep"}
-RESERVED_SLUGS = {"index", "assets", "search", "404", "sitemap"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def build(config: Config, progress: Progress | None = None) -> Site:
     check_titles([a for a in articles if not _in_story(a.path, specs, config.source)], problems)
     briefings, parsed, cached = extract_all(articles, config, problems, progress)
     briefings = correct_all(briefings, config.source, problems)
-    stories = assemble_stories(specs, briefings, config.source, problems)
+    stories = assemble_stories(specs, briefings, config.source, problems, taken={a.slug for a in articles})
     files = render_site(briefings, config, stories)
     return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories))
 
@@ -105,9 +104,11 @@ def read_specs(folders: list[Path], source: Path, problems: list[Problem]) -> di
     return specs
 
 
-def assemble_stories(specs: dict, briefings: list[Briefing], source: Path, problems: list[Problem]) -> list[Story]:
-    """One `Story` per multi-source folder, its sources in file order."""
-    slugs = assign_slugs(sorted(specs), source)
+def assemble_stories(specs: dict, briefings: list[Briefing], source: Path, problems: list[Problem], taken: set[str]) -> list[Story]:
+    """One `Story` per multi-source folder, its sources in file order.
+
+    Story pages share the briefings folder with the article pages named in `taken`.
+    """
     stories = []
     for folder, spec in sorted(specs.items()):
         prefix = folder.relative_to(source).as_posix() + "/"
@@ -115,7 +116,8 @@ def assemble_stories(specs: dict, briefings: list[Briefing], source: Path, probl
         if len(sources) < 2:
             problems.append(Problem(prefix + STORY_FILE, f"a multi-source briefing needs at least two readable articles; it has {len(sources)}"))
         if sources:
-            stories.append(make_story(spec, f"story-{slugs[folder]}", prefix.rstrip("/"), sources))
+            slug = unique_slug("story-" + prefix.rstrip("/").replace("/", "-"), taken, "story")
+            stories.append(make_story(spec, slug, prefix.rstrip("/"), sources))
     return stories
 
 
@@ -169,19 +171,8 @@ def _inside(path: Path, root: Path, problems: list[Problem], source: Path) -> bo
 
 def assign_slugs(paths: list[Path], source: Path) -> dict[Path, str]:
     """A unique, safe page name for each file, from its path (never from its title)."""
-    slugs: dict[Path, str] = {}
     taken: set[str] = set()
-    for path in paths:
-        stem = path.relative_to(source).with_suffix("").as_posix()
-        base = slugify(stem.replace("/", "-")) or "briefing"
-        if base in RESERVED_SLUGS or base.startswith("page-"):
-            base = f"briefing-{base}"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        slugs[path] = slug
-    return slugs
+    return {path: unique_slug(path.relative_to(source).with_suffix("").as_posix().replace("/", "-"), taken, "briefing") for path in paths}
 
 
 def read_all(paths: list[Path], config: Config, problems: list[Problem]) -> list[Article]:
@@ -192,6 +183,9 @@ def read_all(paths: list[Path], config: Config, problems: list[Problem]) -> list
             article = read_article(path, config.source, slug=slugs[path], max_bytes=config.max_bytes)
         except ArticleError as error:
             problems.append(Problem(error.path, error.problem))
+            continue
+        except Exception as error:  # noqa: BLE001 - one strange file must not take the site down
+            problems.append(Problem(path.relative_to(config.source).as_posix(), f"could not be read: {type(error).__name__}: {error}"))
             continue
         problems.extend(Problem(article.path, warning) for warning in article.warnings)
         articles.append(article)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
         unknown = sorted(set(map(str, meta)) - SOURCE_KEYS)
         if unknown:
             warnings.append(f"{STORY_FILE}: {file_name!r} has unknown keys {', '.join(unknown)}; they were ignored")
-        entry = {k: " ".join(str(v).split()) for k, v in meta.items() if k in SOURCE_KEYS and v is not None and k != "published"}
+        entry = {k: " ".join(str(v).split()) for k, v in meta.items() if k in SOURCE_KEYS and _scalar(v) and k != "published"}
         if "published" in meta:
             date, problem = parse_date(meta["published"])
             if problem:
@@ -79,8 +80,14 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
             else:
                 entry["published"] = date
         clean_sources[str(file_name)] = entry
-    pairs = tuple(sorted((" ".join(str(k).split()), " ".join(str(v).split())) for k, v in bias.items()))
+    pairs = tuple(sorted((" ".join(str(k).split()), " ".join(str(v).split())) for k, v in bias.items() if _scalar(v)))
     return StorySpec(folder, " ".join(title.split()), " ".join(question.split()) if question else None, pairs, clean_sources), warnings
+
+
+def _scalar(value) -> bool:
+    """Text, a number or a date; never str() a YAML list or mapping, which aliases can make
+    billions of items long."""
+    return isinstance(value, (str, int, float, dt.date))
 
 
 def with_source_details(article: Article, spec: StorySpec) -> Article:

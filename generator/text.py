@@ -7,6 +7,15 @@ import unicodedata
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
+# Names a generated page must not take: the index pages of a folder and their later pages
+# (with "page" itself, whose numbered variants would be those pages), the site's own folders,
+# and the device names Windows refuses as file names (sites are checked out and served there).
+RESERVED_SLUGS = frozenset(
+    {"index", "assets", "search", "404", "sitemap", "con", "prn", "aux", "nul"}
+    | {f"{device}{n}" for device in ("com", "lpt") for n in range(1, 10)}
+)
+_PAGE = re.compile(r"page(-\d+)?")
+
 
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII, lowercase, hyphen-separated; look-alike letters folded; never a path."""
@@ -16,3 +25,24 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug.strip("-")
+
+
+def is_reserved(slug: str) -> bool:
+    """Whether a page of this name would replace an index page or trouble a file system."""
+    return slug in RESERVED_SLUGS or bool(_PAGE.fullmatch(slug))
+
+
+def unique_slug(text: str, taken: set[str], kind: str) -> str:
+    """A page name for `text` that no other page in `taken` has, and that is never reserved.
+
+    `kind` ("briefing", "actor") names the page when the text has no letters, and prefixes
+    a reserved name ("Index" becomes `actor-index`). The result is added to `taken`.
+    """
+    base = slugify(text) or kind
+    if is_reserved(base):
+        base = f"{kind}-{base}"
+    slug, n = base, 2
+    while slug in taken or is_reserved(slug):
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug

@@ -21,14 +21,17 @@ def safe_target(root: Path, relative: str) -> Path:
     return target
 
 
+def overlaps(first: Path, second: Path) -> bool:
+    """Whether two folders are the same or one holds the other (after following links)."""
+    a, b = first.resolve(), second.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
 def write_files(root: Path, files: tuple[tuple[str, str], ...], protect: Path | None = None) -> int:
     """Write each (path, content) under `root`; return how many files changed."""
+    if protect is not None and overlaps(root, protect):
+        raise BriefingError(f"refusing to write into {root}: it overlaps the briefings folder {protect}")
     root.mkdir(parents=True, exist_ok=True)
-    if protect is not None:
-        protected = protect.resolve()
-        real = root.resolve()
-        if real == protected or protected in real.parents or real in protected.parents:
-            raise BriefingError(f"refusing to write into {root}: it overlaps the briefings folder {protect}")
     changed = 0
     for relative, content in files:
         target = safe_target(root, relative)
