@@ -73,9 +73,9 @@ SPEECH_NOUNS = {
     "statement", "claim", "assertion", "warning", "argument", "announcement", "promise",
     "vow", "denial", "insistence", "suggestion", "remark", "comment", "assurance", "allegation",
     "belief", "view", "contention", "prediction", "conclusion", "call", "criticism", "support",
-    "opposition", "endorsement", "demand", "proposal", "accusation", "complaint", "plea", "appeal",
+    "opposition", "endorsement", "demand", "proposal", "accusation", "complaint", "plea",
     "praise", "condemnation", "rejection", "threat", "refusal", "objection", "recommendation",
-    "advice", "request",
+    "advice",
 }
 
 # Nominal sources whose content is the object of "show/find/suggest": polls, studies.
@@ -227,20 +227,20 @@ DENIAL_MARKERS = (
 # (a person, a body, a group), so they are kept apart from the verbs of speech.
 ATTITUDE_VERBS = set(
     """
-    support endorse back oppose favor favour prefer like dislike love hate champion
-    want wish seek plan intend aim hope decide choose decline
-    view regard see consider deem judge perceive interpret characterize characterise portray
-    paint frame label brand dub liken compare credit attribute blame
+    support endorse back oppose like dislike love hate champion
+    want wish seek plan intend aim hope decide decline
+    view see consider deem judge perceive interpret characterize characterise portray
+    paint frame label brand dub liken credit attribute blame
     mock ridicule deride decry denounce rebuke chide assail lambaste lambast bash slam blast
     rip attack criticize criticise scold berate condemn lash rail knock praise hail laud
     applaud congratulate thank welcome
-    recognize recognise acknowledge accept reject dismiss ignore downplay rebuff repudiate
-    remember recall forget realize realise understand learn discover notice
-    wonder imagine envision contemplate assume guess expect anticipate fear worry doubt
-    push press advocate promote lobby campaign pressure urge encourage persuade convince
+    recognize recognise acknowledge reject dismiss ignore downplay rebuff repudiate
+    remember recall forget realize realise learn discover notice
+    wonder imagine envision contemplate guess expect anticipate fear worry doubt
+    push advocate pressure urge encourage persuade
     echo invoke reference cite quote mention discuss address talk speak refer allude point
-    express voice share outline detail unveil propose offer
-    email retweet tweet chant vow pledge promise threaten demand request
+    express voice share outline detail propose offer
+    email retweet tweet chant vow pledge promise threaten demand
     """.split()
 )
 
