@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _FIGURE_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 _OPINION = {"think", "believe", "feel", "hope", "want", "seem", "appear", "should", "must", "may", "might", "could", "would"}
-_MAX_WORDS = 45
+_MAX_WORDS = 60
 
 
 def find_evidence(article: Article, docs: list["Doc"], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
@@ -114,7 +114,7 @@ def _text_of(node: "Token", limit: int = _MAX_WORDS) -> tuple[int, str]:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
     if len(text.split()) > limit:
-        text = " ".join(text.split()[:limit])
+        text = " ".join(text.split()[:limit]).rstrip(",;:") + "…"
     return start, text
 
 

@@ -98,7 +98,7 @@ TITLES = {
     "chairman", "chairwoman", "chair", "speaker", "king", "queen", "prince", "princess", "pope",
     "rev", "reverend", "rabbi", "imam", "sheikh", "father", "sister", "brother", "detective",
     "officer", "inspector", "chief", "leader", "deputy", "representative", "spokesman",
-    "spokeswoman", "spokesperson", "attorney", "prosecutor", "mp", "mep",
+    "spokeswoman", "spokesperson", "attorney", "prosecutor", "mp", "mep", "shadow",
 }
 ABBREVIATED_TITLES = {"gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "supt", "insp", "det", "hon", "st", "jr", "sr", "amb", "pres"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman", "sister"}

@@ -75,6 +75,8 @@ class Resolver:
             name, _ = clean_name(list(ent))
             if not name or len(name) < 2 or name.isdigit():
                 return
+            if all(w.lower() in TITLES or w.lower() in _TITLE_ENDS or w.lower() in ROLE_NOUNS for w in name.split()):
+                return  # "Shadow", "State": a title word the tagger took for a body
             side = gazetteer().side_of(name, parties=False)
             if side and org_kind(name) == "organization" and name.split()[0].lower() in gazetteer().countries:
                 # "Russia's Foreign Ministry"-like names keep their body; a bare country is no org.
@@ -146,6 +148,12 @@ class Resolver:
                     return self.cast.government(side, (paragraph, head.i))
                 if side and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
                     return self.cast.descriptor("group", head.text, (paragraph, head.i), side)
+            party = gazetteer().parties.get(head.text.lower()) if head.text[:1].isupper() and len(head.text) > 1 else None
+            if party:
+                # "The Tories said": the party speaks as a body.
+                group = self.cast.descriptor("group", _describe(tokens), (paragraph, head.i), None)
+                group.party = party
+                return group
             known = self._known_person(head.text)
             if known is not None:
                 self.at[(paragraph, head.i)] = known.key
@@ -174,6 +182,10 @@ class Resolver:
         # The phrase's head is a role noun ("spokesman Geng Shuang"): prefer the person in it.
         if people:
             return people[-1]
+        named = _appositive_name(tokens.root)
+        if named:
+            name, first = named
+            return self.cast.person(name, (paragraph, first))
         return entities[0]
 
     def _known_person(self, word: str) -> Entity | None:
@@ -311,10 +323,12 @@ class Resolver:
     def _government(self, side: str | None, position: tuple[int, int], tokens: "Span") -> Entity | None:
         if side:
             return self.cast.government(side, position)
+        lemma = tokens.root.lemma_.lower()
         for event, entity in self._recent(position[0], position[1], window=6):
-            if entity.kind == "government":
+            if entity.kind == "government" and lemma in entity.names[0].lower():
                 return entity
-        return None
+        # "police said", "the ministry said" with no body of that name met yet.
+        return self.cast.descriptor("government", _describe(tokens), position, None)
 
 
 def _is_headline(token: "Token") -> bool:
@@ -366,6 +380,17 @@ def _repair(doc: "Doc", ent: "Span") -> tuple["Span", str]:
     return ent, label
 
 
+def _appositive_name(head: "Token") -> tuple[str, int] | None:
+    """A personal name in apposition to a title ("the Shadow Secretary …, Theresa May,")."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            words = [t for t in child.subtree if t.pos_ == "PROPN" and (t.i == child.i or t.dep_ in ("compound", "flat"))]
+            name, _ = clean_name(words)
+            if len(name.split()) >= 2 and _plausible_person(name):
+                return name, words[0].i
+    return None
+
+
 def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
     """The last run of capitalised proper nouns that names the phrase's head (a name the tagger missed).
 
@@ -377,6 +402,11 @@ def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
     runs: list[list] = []
     run: list = []
     for token in tokens:
+        if token.lower_.rstrip(".") in TITLES or token.lower_ in _TITLE_ENDS or token.lower_ in ROLE_NOUNS:
+            if run:
+                runs.append(run)
+            run = []
+            continue
         place = token.ent_type_ in ("GPE", "NORP") and gazetteer().side_of(token.text, parties=False)
         if token.i in near_head and token.pos_ == "PROPN" and token.text[:1].isupper() and not place and token.ent_type_ != "DATE" and token.lower_ not in PRONOUNS:
             run.append(token)
@@ -386,7 +416,9 @@ def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
             run = []
     if run:
         runs.append(run)
-    return runs[-1] if runs else []
+    # A run of two or more words reads as a full name; prefer it to a stray capitalised word.
+    full = [r for r in runs if len(r) >= 2]
+    return (full or runs)[-1] if runs else []
 
 
 def _plausible_person(name: str) -> bool:
