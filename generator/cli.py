@@ -118,7 +118,10 @@ def render(out_dir: Path, config_file: Path) -> None:
         config = read_mkdocs_yml(config_file)
     except BriefingError as error:
         _fail(str(error))
-    site = build(config, progress=terminal_progress("Extracting briefings"))
+    try:
+        site = build(config, progress=terminal_progress("Extracting briefings"))
+    except BriefingError as error:
+        _fail(str(error))
     for problem in site.problems:
         click.echo(f"Warning: {problem}", err=True)
     try:

@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import load_config
-from .errors import ConfigError
+from .errors import BriefingError, ConfigError
 from .progress import terminal_progress
 from .render import theme_title
 from .site import Config, Site, build
@@ -59,7 +59,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.settings is not None
         self.generated = set()
-        self.site = build(self.settings, progress=terminal_progress("Extracting briefings"))
+        try:
+            self.site = build(self.settings, progress=terminal_progress("Extracting briefings"))
+        except BriefingError as error:
+            raise PluginError(str(error)) from None
         for problem in self.site.problems:
             log.warning(str(problem))
         if self.site.parsed:

@@ -7,10 +7,14 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+import traceback
 from dataclasses import dataclass
+
+from jinja2 import TemplateError
 
 from .catalog import build_catalog, newest_first
 from .compare import compare, outlet_of
+from .errors import BriefingError
 from .export import schema, to_json
 from .highlight import mark_sentences
 from .model import Briefing, Story
@@ -64,7 +68,31 @@ def by_date(entries: list[Entry]) -> list[Entry]:
 
 
 def render_site(briefings: list[Briefing], config: "Config", stories: list[Story] | tuple[Story, ...] = ()) -> dict[str, str]:
-    """Path → content of every generated file."""
+    """Path → content of every generated file.
+
+    Raises:
+        BriefingError: a template (most likely one a site overrides) fails; names it.
+    """
+    try:
+        return _render_site(briefings, config, stories)
+    except TemplateError as error:
+        raise BriefingError(template_problem(error)) from None
+
+
+def template_problem(error: TemplateError) -> str:
+    """Which template failed, where, and why."""
+    name, line = getattr(error, "filename", None) or getattr(error, "name", None), getattr(error, "lineno", None)
+    if name is None:
+        frames = traceback.extract_tb(error.__traceback__)
+        for frame in reversed(frames):
+            if frame.filename.endswith((".j2", ".css", ".html")):
+                name, line = frame.filename, frame.lineno
+                break
+    where = f"{name}, line {line}" if name and line else name or "a template"
+    return f"template error in {where}: {error}"
+
+
+def _render_site(briefings: list[Briefing], config: "Config", stories) -> dict[str, str]:
     env = environment(config.templates)
     ordered = newest_first(briefings)
     catalog = build_catalog(ordered)

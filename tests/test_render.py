@@ -50,3 +50,13 @@ def test_site_templates_override_defaults(tmp_path):
     env = environment(tmp_path)
     assert env.get_template("home.md.j2").render(site_name="X") == "# Custom home for X\n"
     assert env.get_template("briefing.md.j2")  # the rest still comes from the defaults
+
+
+def test_a_broken_site_template_is_one_clear_error(tmp_path):
+    from generator.errors import BriefingError
+    from generator.render_site import render_site
+    from generator.site import Config
+
+    (tmp_path / "home.md.j2").write_text("# {{ no_such_value.field }}\n")
+    with pytest.raises(BriefingError, match=r"template error in .*home\.md\.j2, line 1"):
+        render_site([], Config(source=tmp_path, templates=tmp_path))
