@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .actors import near
 from .model import Actor, Briefing, Claim
 from .text import unique_slug
 
@@ -142,50 +141,60 @@ def _names(actor: Actor) -> list[str]:
     return [actor.name, *actor.aliases]
 
 
-def _same(a: Actor, b: Actor) -> bool:
-    """One actor in two briefings: same kind, and a shared name, or a full name that fits."""
-    if a.kind != b.kind or a.kind == "group":
-        return False
-    fold = lambda n: " ".join(re.findall(r"\w+", n.casefold()))  # noqa: E731
-    if {fold(n) for n in _names(a)} & {fold(n) for n in _names(b)}:
-        if a.kind == "person" and len(a.name.split()) == 1 and len(b.name.split()) == 1:
-            return True
-        return True
-    if a.kind != "person":
-        return False
-    wa, wb = a.name.split(), b.name.split()
-    if len(wa) >= 2 and len(wb) >= 2:
-        return near(wa[-1], wb[-1]) and near(wa[0], wb[0])
-    return False
+def _fold(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def _keys(actor: Actor) -> set[tuple[str, ...]]:
+    """What identifies an actor across briefings: any of its names, within its kind."""
+    keys = {(actor.kind, "name", _fold(n)) for n in _names(actor) if _fold(n)}
+    if actor.kind == "person":
+        for name in _names(actor):
+            words = _fold(name).split()
+            if len(words) >= 2:
+                keys.add((actor.kind, "full", words[0], words[-1]))
+    return keys
 
 
 def _group_actors(briefings: list[Briefing]) -> list[list[Mention]]:
-    """Mentions grouped into one list per real-world actor (single-link on `_same`)."""
-    groups: list[list[Mention]] = []
-    for briefing in briefings:
-        for actor in briefing.actors:
-            if actor.kind == "group":
-                continue
-            mention = Mention(briefing, actor)
-            for group in groups:
-                if any(_same(actor, other.actor) for other in group):
-                    group.append(mention)
-                    break
+    """Mentions grouped into one list per real-world actor, in time linear in the mentions.
+
+    Two mentions are one actor when they share a name or an alias (of the same kind). A bare
+    surname then joins the one full name that ends with it, when exactly one does.
+    """
+    mentions = [Mention(b, a) for b in briefings for a in b.actors if a.kind != "group"]
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, ...], int] = {}
+    for i, mention in enumerate(mentions):
+        for key in _keys(mention.actor):
+            if key in owner:
+                parent[find(i)] = find(owner[key])
             else:
-                groups.append([mention])
-    # A bare surname joins the one full name that carries it, when only one does.
-    full = [g for g in groups if g[0].actor.kind == "person" and any(len(m.actor.name.split()) >= 2 for m in g)]
-    merged: list[list[Mention]] = []
-    for group in groups:
-        actor = group[0].actor
-        if actor.kind == "person" and all(len(m.actor.name.split()) == 1 for m in group):
-            word = actor.name
-            owners = [g for g in full if any(near(word, m.actor.name.split()[-1]) for m in g if len(m.actor.name.split()) >= 2)]
-            if len(owners) == 1:
-                owners[0].extend(group)
-                continue
-        merged.append(group)
-    return merged
+                owner[key] = i
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for i, mention in enumerate(mentions):
+        if mention.actor.kind == "person":
+            for name in _names(mention.actor):
+                words = _fold(name).split()
+                if len(words) >= 2:
+                    surnames[words[-1]].add(find(i))
+    for i, mention in enumerate(mentions):
+        words = _fold(mention.actor.name).split()
+        if mention.actor.kind == "person" and len(words) == 1:
+            roots = {find(r) for r in surnames.get(words[0], set())}
+            if len(roots) == 1:
+                parent[find(i)] = roots.pop()
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        groups[find(i)].append(mention)
+    return [groups[root] for root in sorted(groups)]
 
 
 def _best_name(actors: list[Actor]) -> str:

@@ -27,12 +27,14 @@ class Gazetteer:
         words = phrase.replace("’s", "").replace("'s", "").split()
         for size in range(min(len(words), 5), 0, -1):
             for start in range(len(words) - size + 1):
-                key = " ".join(words[start:start + size]).strip(".,;:()").lower()
+                raw = " ".join(words[start:start + size]).strip(",;:()").lower()
+                key = raw.strip(".")
                 if key in ("us", "u.s.") and words[start].strip(".,;:()") not in ("US", "U.S."):
                     continue
                 for table in (self.countries, self.demonyms, self.capitals):
-                    if key in table:
-                        return table[key]
+                    for candidate in (raw, key):
+                        if candidate in table:
+                            return table[candidate]
                 if parties and key in self.parties and key not in ("r", "d", "i"):
                     if words[start][:1].isupper():
                         return self.parties[key]
