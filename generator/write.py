@@ -41,10 +41,23 @@ def write_files(root: Path, files: tuple[tuple[str, str], ...], protect: Path | 
                 continue
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".tmp-", delete=False)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, data)
+        except OSError as error:
+            raise BriefingError(f"cannot write {relative} in {root} ({error.strerror or error})") from None
+        changed += 1
+    return changed
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write through a temporary file renamed into place: whoever reads the file, a killed
+    build included, sees the old content or the new, never part of it."""
+    handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".tmp-", delete=False)
+    try:
         with handle:
             handle.write(data)
         os.replace(handle.name, target)
-        changed += 1
-    return changed
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
