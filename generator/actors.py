@@ -75,19 +75,31 @@ def near(a: str, b: str) -> bool:
 
 
 def clean_name(tokens: list["Token"]) -> tuple[str, list[str]]:
-    """The name without titles, possessives and punctuation; and the titles removed."""
-    words, titles = [], []
+    """The name without titles, possessives and punctuation; and the titles removed.
+
+    Hyphens and apostrophes inside a name stay as written ("Shanklin-Hawkins", "O’Malley").
+    """
+    kept, titles = [], []
     for i, token in enumerate(tokens):
         text = token.text.strip()
         low = text.lower().rstrip(".")
-        if token.is_punct or low in ("’s", "'s", "’", "'") or not text:
+        if not text or low in ("’s", "'s", "’", "'") or (token.is_punct and text not in ("-", "‐")):
             continue
         followed_by_stop = text.endswith(".") or (i + 1 < len(tokens) and tokens[i + 1].text == ".")
-        if not words and (low in TITLES or (low in ABBREVIATED_TITLES and followed_by_stop)) and len(tokens) - i > 1:
+        if not kept and (low in TITLES or (low in ABBREVIATED_TITLES and followed_by_stop)) and len(tokens) - i > 1:
             titles.append(low)
             continue
-        words.append(_POSSESSIVE.sub("", text))
-    return " ".join(w for w in words if w), titles
+        kept.append(token)
+    parts: list[str] = []
+    for j, token in enumerate(kept):
+        text = _POSSESSIVE.sub("", token.text.strip()) if token.text not in ("-", "‐") else "-"
+        joined = j > 0 and (kept[j - 1].i == token.i - 1 and not kept[j - 1].whitespace_)
+        if joined and parts:
+            parts[-1] += text
+        else:
+            parts.append(text)
+    name = " ".join(p.strip("-") if p in ("-",) else p for p in parts if p and p != "-")
+    return name, titles
 
 
 def org_kind(name: str) -> str:

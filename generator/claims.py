@@ -160,13 +160,31 @@ def in_quote(paragraph: Paragraph, char: int) -> Quote | None:
     return None
 
 
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
 def subject_of(verb: "Token") -> "Token | None":
-    """The speaker word of a reporting verb, looking through conjunctions and participles."""
+    """The speaker word of a reporting verb, looking through conjunctions and participles.
+
+    A participle of speech (", remarking that …") takes the subject of the verb of speech it
+    hangs from, even when the parse attached it inside the reported clause; an infinitive
+    under a passive ("was prompted to say") takes the passive's subject.
+    """
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.tag_ != "VBG":
+                subject = subject_of(ancestor)
+                if subject is not None:
+                    return subject
+                break
     seen = set()
+    via_xcomp = False
     while verb.i not in seen:
         seen.add(verb.i)
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
                 return None if child.lower_ in ("it", "there") and child.head.lemma_ == "be" else child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -174,13 +192,12 @@ def subject_of(verb: "Token") -> "Token | None":
                 if objects:
                     return objects[0]
         for child in verb.children:
-            if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "report", "say", "believe", "think", "expect"):
-                return child
+            if child.dep_ == "nsubjpass" and (via_xcomp or verb.lemma_ in ("quote", "report", "say", "believe", "think", "expect")):
+                return verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
-            if verb.dep_ == "acl" and verb.head.pos_ not in ("VERB", "AUX"):
-                return None
+            via_xcomp = verb.dep_ == "xcomp"
             verb = verb.head
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -348,6 +365,8 @@ def _attribution_after(paragraph: Paragraph, quote: Quote):
     if not quote.closed:
         return None
     window = _window_after(doc, quote)
+    if window and doc.text[quote.start:quote.end].rstrip("”’\"' ").endswith(".") and window[0].pos_ not in ("PROPN", "PRON", "VERB", "NOUN", "DET") and window[0].text not in ("–", "—", "-"):
+        return None  # “… here.” In an interview, X said …: a new sentence, not an attribution
     if not window:
         return None
     text_after = doc.text[quote.end:window[0].idx]
