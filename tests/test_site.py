@@ -139,3 +139,23 @@ def test_generated_pages_never_replace_a_docs_file(tmp_path, caplog):
     site = mkdocs_build(config, strict=False)
     assert "Our own home page" in (site / "index.html").read_text(encoding="utf-8")
     assert "index.md: a file of the site already has this name" in caplog.text
+
+
+def test_serve_watches_articles_and_templates(tmp_path):
+    """`mkdocs serve` rebuilds when an article or a template changes."""
+    from mkdocs.config import load_config
+
+    config_file = make_project(tmp_path, {REFERENCE.name: REFERENCE.read_bytes()})
+    config = load_config(str(config_file))
+    plugin = config.plugins["briefings"]
+    plugin.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path, *args, **kwargs):
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config=config, builder=None)
+    assert str(tmp_path / "briefings") in server.watched
+    assert str(ROOT / "templates") in server.watched
