@@ -129,6 +129,14 @@ def test_odd_names_and_characters_still_make_a_briefing(tmp_path, shared_cache, 
         assert "\x1b" not in content and "\x07" not in content, path
 
 
+def test_the_default_limit_is_five_megabytes(tmp_path, shared_cache):
+    write_articles(tmp_path / "briefings", [])
+    with open(tmp_path / "briefings" / "dump.txt", "wb") as handle:
+        handle.truncate(5_000_001)  # sparse: refused from its size, never read
+    site = build(Config(source=tmp_path / "briefings", cache_dir=shared_cache, jobs=1))
+    assert [str(p) for p in site.problems] == ["dump.txt: file is 5,000,001 bytes, over the 5,000,000-byte limit for an article (option max_size)"]
+
+
 def test_decoded_text_is_kept_not_dropped(tmp_path, shared_cache):
     cases = [case for case in HOSTILE if case[0] in ("windows-1252.txt", "broken-utf8.txt")]
     write_articles(tmp_path / "briefings", cases)
