@@ -81,6 +81,9 @@ HOSTILE = [
     ("passwords.txt", link_to("/etc/passwd"), "is a symbolic link to a place outside the briefings folder; not followed"),
     ("system", link_to("/etc"), "is a symbolic link to a place outside the briefings folder; not followed"),
     ("dangling.txt", link_to("/nonexistent/article.txt"), "is a broken symbolic link; skipped"),
+    ("story-yaml/briefing.yml", "title: [unclosed\n", "briefing.yml is not valid YAML at line 2"),
+    ("story-list/briefing.yml", "- a\n- b\n", "briefing.yml must be a mapping with at least a 'title'"),
+    ("story-empty/briefing.yml", "title: A story without articles\n", "a multi-source briefing needs at least two readable articles; it has 0"),
 ]
 
 # Built as briefings with no warning at all: odd names and text that is only odd.
@@ -96,6 +99,7 @@ def write_articles(folder: Path, cases) -> None:
     (folder / "arctic.txt").write_text(GOOD, encoding="utf-8")
     for name, content, *_ in cases:
         path = folder / name
+        path.parent.mkdir(exist_ok=True)
         if callable(content):
             content(path)
         elif isinstance(content, bytes):
@@ -135,6 +139,12 @@ def test_the_default_limit_is_five_megabytes(tmp_path, shared_cache):
         handle.truncate(5_000_001)  # sparse: refused from its size, never read
     site = build(Config(source=tmp_path / "briefings", cache_dir=shared_cache, jobs=1))
     assert [str(p) for p in site.problems] == ["dump.txt: file is 5,000,001 bytes, over the 5,000,000-byte limit for an article (option max_size)"]
+
+
+def test_a_file_name_cannot_forge_a_log_line_or_drive_the_terminal(tmp_path, shared_cache):
+    write_articles(tmp_path / "briefings", [("x\nINFO    -  all good \x1b[2J.txt", b"")])
+    site = build(Config(source=tmp_path / "briefings", cache_dir=shared_cache, jobs=1))
+    assert [str(p) for p in site.problems] == ["x\\nINFO    -  all good \\x1b[2J.txt: file is empty"]
 
 
 def test_decoded_text_is_kept_not_dropped(tmp_path, shared_cache):
