@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .lexicon import (
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_VERBS,
     CLAUSE_ONLY,
     COGNITION_VERBS,
@@ -128,6 +129,7 @@ def default_extractors(disabled: Iterable[str] = ()) -> Registry:
     registry.register("according_to", 25, according_to_claims)
     registry.register("reported_speech", 20, reported_claims)
     registry.register("speech_nouns", 10, noun_claims)
+    registry.register("stance_adjectives", 8, adjective_claims)
     for name in disabled:
         registry.deregister(name)
     return registry
@@ -686,6 +688,31 @@ def _noun_holder(noun: "Token") -> "Token | None":
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
         return subject_of(noun.head)
     return None
+
+
+def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`X is confident that …`, `X was critical of …`, `X seemed eager to …`."""
+    doc = paragraph.doc
+    for adjective in doc:
+        if adjective.lemma_.lower() not in ATTITUDE_ADJECTIVES or adjective.dep_ != "acomp" or in_quote(paragraph, adjective.idx):
+            continue
+        speaker = subject_of(adjective.head)
+        if not holds_views(speaker) or speaker.lower_ in ("i", "we", "you"):
+            continue
+        content = []
+        for child in adjective.children:
+            if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "of", "on", "over", "with", "that")):
+                content = list(child.subtree)[1:] if child.dep_ == "prep" else list(child.subtree)
+                break
+        if not content:
+            continue
+        start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+        if words_between(doc, start, end) < 2:
+            continue
+        yield Candidate(
+            paragraph.index, start, end, "indirect", f"{adjective.head.text.lower()} {adjective.text.lower()}", phrase(speaker), speaker.i,
+            "stance_adjectives", confidence=0.6,
+        )
 
 
 # -- merging --------------------------------------------------------------------------------
