@@ -204,7 +204,7 @@ def test_searching_for_the_payloads_runs_nothing(page, site):
     base, _ = site
     page.goto(f"{base}/")
     page.locator("input.md-search__input").click()
-    page.keyboard.type("policy", delay=20)
+    page.keyboard.type("Ministers", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     page.wait_for_timeout(200)
