@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator.site import Config, build
+from tests.conftest import ROOT
 from tests.test_site import make_project, mkdocs_build
 
 MAX_SIZE = 20_000
@@ -198,7 +199,7 @@ def test_strict_build_fails_with_the_same_messages_and_no_traceback(hostile_proj
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(hostile_project)],
         capture_output=True, text=True, cwd=hostile_project.parent, timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},  # the code under test
     )
     assert result.returncode == 1
     for name, _, message in HOSTILE:
