@@ -91,6 +91,7 @@ HOSTILE = [
 QUIET = [
     ("bad\udcff\nname.txt", "Odd file name\n\nThe minister said on Monday that the plan would go ahead.\n"),
     ("\u202eexe.txt.md", "# Right to left override\n\nThe minister said on Monday that the plan would go ahead.\n"),
+    ("long-name-" * 24 + ".txt", "A headline of five hundred characters " * 13 + "\n\nThe minister said on Monday that the plan would go ahead.\n"),
     ("controls.txt", "Bell \x07 and escape \x1b[31m red\n\nThe minister said \x1b[2J on Monday that the plan would go ahead, and the opposition leader said it would not.\n"),
 ]
 
@@ -123,13 +124,14 @@ def test_each_hostile_input_gets_one_warning_naming_it(tmp_path, shared_cache, n
     assert "briefings/arctic.md" in dict(site.files)
 
 
-@pytest.mark.parametrize("name, text", QUIET, ids=["undecodable-name", "rtl-override-name", "control-characters"])
+@pytest.mark.parametrize("name, text", QUIET, ids=["undecodable-name", "rtl-override-name", "long-name-and-title", "control-characters"])
 def test_odd_names_and_characters_still_make_a_briefing(tmp_path, shared_cache, name, text):
     write_articles(tmp_path / "briefings", [(name, text)])
     site = build(Config(source=tmp_path / "briefings", cache_dir=shared_cache, jobs=1))
     assert site.problems == ()
     assert len(site.briefings) == 2
     for path, content in site.files:
+        assert len(path) <= 100
         content.encode("utf-8")  # no lone surrogate reaches a page
         assert "\x1b" not in content and "\x07" not in content, path
 
