@@ -526,7 +526,8 @@ def _content_of(verb: "Token", broad: bool = False):
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return clause_tokens(clauses[0], verb), "clause", cue
-    if not broad and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if not broad and own_subject and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
         head = verb.head
         return [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)], "clause", cue
     if broad or lemma in XCOMP_VERBS:

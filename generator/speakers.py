@@ -14,14 +14,15 @@ from .actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
 from .lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
-    MEDIA_NAME_WORDS,
-    ROLE_NOUNS,
     GROUP_NOUNS,
+    MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     ORGANIZATION_NOUNS,
     PERSON_DESCRIPTORS,
     PRONOUNS,
     ROLE_CLASSES,
+    ROLE_NOUNS,
+    SENTIENT_NOUNS,
     TITLES,
 )
 from .places import gazetteer
@@ -125,9 +126,20 @@ class Resolver:
         return entity
 
     def inherit(self, paragraph: int) -> Entity | None:
-        """The speaker a quotation with no attribution continues, if recent enough."""
+        """The speaker a quotation with no attribution continues, if recent enough.
+
+        The last speaker of this or the previous paragraph; failing that, the person the
+        previous paragraph was about (its last named subject), as a quotation that stands
+        alone in news copy usually comes from the person just introduced.
+        """
         if self.last_claim is not None and paragraph - self.last_claim_paragraph <= 1:
             return self.cast.find(self.last_claim.key)
+        for event in reversed(self.events):
+            if event.paragraph < paragraph - 1:
+                break
+            entity = self.cast.find(event.key)
+            if event.paragraph == paragraph - 1 and event.subject and entity.kind == "person":
+                return entity
         return None
 
     def _named(self, paragraph: int, doc: "Doc", tokens: "Span") -> Entity | None:
@@ -165,7 +177,7 @@ class Resolver:
                 position = (paragraph, run[0].i)
                 if _plausible_person(name) and not any(w.lower() in gazetteer().countries for w in name.split()):
                     words = {w.lower() for w in name.split()}
-                    if org_kind(name) != "organization" or words & ORGANIZATION_NOUNS:
+                    if org_kind(name) != "organization" or words & (ORGANIZATION_NOUNS | _ORGANIZATION_NAME_WORDS):
                         return self.cast.organization(name, position)
                     entity = self.cast.person(name, position, titles)
                     for token in run:
@@ -357,6 +369,9 @@ def _side_near(ent: "Span") -> str | None:
     return gazetteer().side_of(words, parties=False) if words else None
 
 
+# Words that make a proper name a body rather than a person ("Islamic State", "Patriotic Front").
+_ORGANIZATION_NAME_WORDS = {"state", "army", "front", "brigade", "brigades", "forces", "taliban", "hamas", "hezbollah", "inc", "ltd", "llc", "corp"}
+
 # Words that end a title rather than start a name: "Secretary of State Karen Holt".
 _TITLE_ENDS = {
     "state", "defense", "defence", "treasury", "commerce", "justice", "energy", "health", "labor",
@@ -402,13 +417,17 @@ def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
     runs: list[list] = []
     run: list = []
     for token in tokens:
-        if token.lower_.rstrip(".") in TITLES or token.lower_ in _TITLE_ENDS or token.lower_ in ROLE_NOUNS:
+        title_end = token.lower_ in _TITLE_ENDS and token.i > 0 and token.doc[token.i - 1].lower_ == "of"
+        if token.lower_.rstrip(".") in TITLES or title_end or token.lower_ in ROLE_NOUNS:
             if run:
                 runs.append(run)
             run = []
             continue
         place = token.ent_type_ in ("GPE", "NORP") and gazetteer().side_of(token.text, parties=False)
-        if token.i in near_head and token.pos_ == "PROPN" and token.text[:1].isupper() and not place and token.ent_type_ != "DATE" and token.lower_ not in PRONOUNS:
+        # The tagger calls some names common nouns ("O’Donnell"): a capitalised word inside the
+        # sentence that is no known word of the lexicon counts as a name too.
+        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start and token.lower_ not in SENTIENT_NOUNS)
+        if token.i in near_head and proper and token.text[:1].isupper() and not place and token.ent_type_ != "DATE" and token.lower_ not in PRONOUNS:
             run.append(token)
         else:
             if run:
