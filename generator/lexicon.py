@@ -21,7 +21,7 @@ SPEECH_VERBS: dict[str, str | None] = {
     theorize estimate calculate figure project forecast predict anticipate expect
     believe think feel hope fear worry doubt suspect know reckon consider
     criticize criticise praise slam blast attack defend blame accuse condemn denounce
-    applaud welcome hail question challenge acknowledge reaffirm restate repeat
+    applaud welcome hail question acknowledge reaffirm restate repeat
     confide caution advise recommend urge demand propose request ask call plead appeal
     vow pledge promise threaten guarantee swear commit
     deny reject dismiss refute rebut contradict disavow
@@ -227,7 +227,7 @@ DENIAL_MARKERS = (
 # (a person, a body, a group), so they are kept apart from the verbs of speech.
 ATTITUDE_VERBS = set(
     """
-    support endorse back oppose like dislike love hate champion
+    support endorse back oppose like dislike love hate
     want wish seek plan intend aim hope decide decline
     view see consider deem judge perceive interpret characterize characterise portray
     paint frame label brand dub liken credit attribute blame
@@ -241,6 +241,9 @@ ATTITUDE_VERBS = set(
     echo invoke reference cite quote mention discuss address talk speak refer allude point
     express voice share outline detail propose offer
     email retweet tweet chant vow pledge promise threaten demand
+    identify remind apologize adopt expose protest demonstrate underscore brag contrast vouch
+    bemoan interject recite spar articulate dwell shrug reassure utter relish muse cheer
+    celebrate sound
     """.split()
 )
 
