@@ -9,21 +9,16 @@ every page is opened in Debian's chromium through Playwright.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.browser import chromium, serve
 from tests.test_site import make_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 PAYLOADS = [
     "<script>window.pwned=1</script>",
@@ -89,11 +84,6 @@ STORY = {
 STORY_SOURCE = "Shipping {n}\n\n“We cannot accept {payload},” said Norwegian Foreign Minister Ingrid Dahl on Monday.\n"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The built hostile site, served on 127.0.0.1: (base URL, site folder)."""
@@ -107,24 +97,14 @@ def site(tmp_path_factory):
         "talks/two.txt": STORY_SOURCE.format(n="two", payload=PAYLOADS[1]),
     })
     built = mkdocs_build(config, strict=False)
-    handler = functools.partial(_Quiet, directory=str(built))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", built
-    server.shutdown()
-    server.server_close()
+    with serve(built) as base:
+        yield base, built
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Debian's chromium is not installed: run `make test` (tools/ensure-chromium) or `apt-get install chromium`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
