@@ -18,7 +18,6 @@ from .lexicon import (
     CONTENT_ON,
     CONTENT_PREPOSITIONS,
     CONTENT_TO,
-    DOCUMENT_NOUNS,
     PRONOUNS,
     SENTIENT_NOUNS,
     SPEECH_NOUNS,

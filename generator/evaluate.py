@@ -209,7 +209,6 @@ def summary(scores: list[Score]) -> dict[str, float | int]:
 def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tuple[dict[str, Score], dict]:
     """Extract every article that has gold and score it; returns per-article scores and the summary."""
     from .errors import ArticleError
-    from .export import to_dict
     from .extract import Settings
     from .ingest import read_article
     from .site import run_extraction

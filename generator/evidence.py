@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import DOCUMENT_NOUNS, HEDGES, SPEECH_VERBS
+from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from .model import Article, Claim, Evidence
 
 if TYPE_CHECKING:

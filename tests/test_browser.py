@@ -9,7 +9,6 @@ every page is opened in Debian's chromium through Playwright.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml

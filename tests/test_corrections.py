@@ -6,7 +6,6 @@ import json
 import re
 from dataclasses import replace
 from importlib import resources
-from pathlib import Path
 from textwrap import dedent
 
 import jsonschema
@@ -203,7 +202,7 @@ def test_add_a_claim_found_by_its_sentence_despite_quotes_and_spacing():
 
 
 def test_an_added_claim_that_is_now_extracted_corrects_it_and_says_so():
-    briefing, warnings = corrected(f"""
+    briefing, warnings = corrected("""
         claims:
           - add: "Moscow will not sign them"
             speaker: russian-official

@@ -8,7 +8,7 @@ import pytest
 
 from generator.catalog import build_catalog
 from generator.compare import compare
-from generator.model import Actor, Article, Briefing, Claim, Evidence, Position, Story
+from generator.model import Actor, Article, Briefing, Claim, Evidence, Story
 from generator.places import gazetteer
 from generator.positions import choose_sides, find_positions, short
 from generator.stance import hedges_in, modality
