@@ -1,8 +1,10 @@
-"""A content-addressed cache of extraction results, safe against killed and concurrent builds.
+"""A content-addressed cache of what a build derives, safe against killed and concurrent builds.
 
-An entry is keyed by the article's bytes, the extraction settings, the generator's own code
-and the language model's version. Entries are written to a temporary file and renamed into
-place, and carry a checksum, so a half-written entry is never trusted.
+Three kinds of entry share one folder: an article as read from its file (keyed by the file's
+bytes and name), its extraction (by the bytes, the extraction settings and the language
+model's version) and the rendered page of a briefing (by everything the page is made from).
+Every key also holds the generator's own code. Entries are written to a temporary file and
+renamed into place, and carry a checksum, so a half-written entry is never trusted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from .extract import Settings
 from .nlp import MODEL_PACKAGES
 
-FORMAT = 1
+FORMAT = 2
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.tmp-\w+\.json")
 
 
@@ -59,10 +61,12 @@ class Cache:
         self.misses = 0
 
     def key(self, digest: str, settings: Settings) -> str:
-        material = json.dumps(
-            [FORMAT, digest, asdict(settings), code_version(), model_version()], sort_keys=True
-        )
-        return hashlib.sha256(material.encode()).hexdigest()
+        """The entry of an article's extraction."""
+        return entry_key("extraction", digest, asdict(settings), model_version())
+
+    def article_key(self, digest: str, name: str) -> str:
+        """The entry of a file read as an article: its name matters too (format, warnings)."""
+        return entry_key("article", digest, name)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -135,6 +139,12 @@ class Cache:
             if stale and _remove(path):
                 removed += 1
         return removed
+
+
+def entry_key(kind: str, *material) -> str:
+    """The key of an entry of `kind` made from JSON-serialisable `material` and the code."""
+    text = json.dumps([FORMAT, kind, code_version(), *material], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _remove(path: Path) -> bool:

@@ -255,22 +255,21 @@ def _opposed(a: Claim, b: Claim) -> tuple[str, ...] | None:
 
 
 def _sides(briefings: list[Briefing], actors: dict[str, GlobalActor], actor_slug) -> list[Side]:
-    names: set[str] = set()
+    """One `Side` per side named in a position, gathered in one pass over the briefings."""
+    positions_of: dict[str, list] = defaultdict(list)
+    voices_of: dict[str, list[Voice]] = defaultdict(list)
     for briefing in briefings:
-        names.update(p.side for p in briefing.positions)
+        local = {a.id: a for a in briefing.actors}
+        for position in briefing.positions:
+            positions_of[position.side].append((briefing, position))
+        for claim in briefing.claims:
+            speaker = local.get(claim.speaker)
+            if speaker is not None and speaker.side and not claim.optional:
+                voices_of[speaker.side].append(Voice(briefing, claim, speaker))
     sides = []
     taken: set[str] = set()
-    for name in sorted(names):
-        positions, voices = [], []
-        for briefing in briefings:
-            local = {a.id: a for a in briefing.actors}
-            for position in briefing.positions:
-                if position.side == name:
-                    positions.append((briefing, position))
-            for claim in briefing.claims:
-                speaker = local.get(claim.speaker)
-                if speaker is not None and speaker.side == name and not claim.optional:
-                    voices.append(Voice(briefing, claim, speaker))
+    for name in sorted(positions_of):
+        positions, voices = positions_of[name], voices_of[name]
         speakers = {actor_slug.get((v.briefing.article.slug, v.speaker.id)) for v in voices if v.speaker}
         side_actors = sorted((actors[s] for s in speakers if s in actors), key=lambda a: (-len(a.voices), a.name))
         sides.append(

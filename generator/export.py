@@ -75,5 +75,15 @@ def from_dict(data: dict, article: Article) -> Briefing:
     )
 
 
+def article_to_dict(article: Article) -> dict:
+    """Everything read from an article's file, warnings included (the cache's way in)."""
+    return _lists(dataclasses.asdict(article))
+
+
+def article_from_dict(data: dict, slug: str) -> Article:
+    """An article as `article_to_dict` kept it, under the page name this build gives it."""
+    return Article(**{**_tuples(data), "slug": slug})
+
+
 def _tuples(item: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}

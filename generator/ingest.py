@@ -51,11 +51,16 @@ def read_article(path: Path, root: Path, *, slug: str = "", max_bytes: int = 5_0
     Raises:
         ArticleError: the file cannot become a briefing (empty, binary, too large, no text).
     """
-    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    # Bytes of a file name that are not UTF-8 arrive as lone surrogates, which no page can hold.
-    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    name = article_name(path, root)
     data = read_bytes(path, name, max_bytes)
     return parse_article(data, name, slug=slug or path.stem)
+
+
+def article_name(path: Path, root: Path) -> str:
+    """The name problems and pages give a file: its path under `root`, as text a page can hold."""
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    # Bytes of a file name that are not UTF-8 arrive as lone surrogates, which no page can hold.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:

@@ -7,11 +7,13 @@ its own folder override the defaults one file at a time.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from urllib.parse import quote
 from pathlib import Path
 
+import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -98,6 +100,19 @@ def default_templates() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "templates"
+
+
+def templates_version(user_templates: Path | None = None) -> str:
+    """A digest of every template a build can use (the site's and the shipped ones) and of Jinja."""
+    digest = hashlib.sha256(jinja2.__version__.encode())
+    for folder in (user_templates, default_templates()):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes())
+        digest.update(b"\1")
+    return digest.hexdigest()[:16]
 
 
 def environment(user_templates: Path | None = None) -> Environment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import defaultdict
@@ -12,13 +13,14 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateError
 
+from .cache import Cache, entry_key
 from .catalog import build_catalog, newest_first
 from .compare import compare, outlet_of
 from .errors import BriefingError
 from .export import schema, to_json
 from .highlight import mark_sentences
 from .model import Briefing, Story
-from .render import environment
+from .render import environment, templates_version
 from .stance import is_forward_looking
 from .svg import actor_map, monthly_bars
 
@@ -67,14 +69,17 @@ def by_date(entries: list[Entry]) -> list[Entry]:
     return dated + undated
 
 
-def render_site(briefings: list[Briefing], config: "Config", stories: list[Story] | tuple[Story, ...] = ()) -> dict[str, str]:
+def render_site(briefings: list[Briefing], config: "Config", stories: list[Story] | tuple[Story, ...] = (), pages: Cache | None = None) -> dict[str, str]:
     """Path → content of every generated file.
+
+    The page and JSON of a briefing are taken from `pages` when nothing they show has changed:
+    on a warm build of a large site, rendering them would cost more than the rest together.
 
     Raises:
         BriefingError: a template (most likely one a site overrides) fails; names it.
     """
     try:
-        return _render_site(briefings, config, stories)
+        return _render_site(briefings, config, stories, pages or Cache(None))
     except TemplateError as error:
         raise BriefingError(template_problem(error)) from None
 
@@ -92,8 +97,9 @@ def template_problem(error: TemplateError) -> str:
     return f"template error in {where}: {error}"
 
 
-def _render_site(briefings: list[Briefing], config: "Config", stories) -> dict[str, str]:
+def _render_site(briefings: list[Briefing], config: "Config", stories, pages: Cache) -> dict[str, str]:
     env = environment(config.templates)
+    templates = templates_version(config.templates)
     ordered = newest_first(briefings)
     catalog = build_catalog(ordered)
     files: dict[str, str] = {}
@@ -103,8 +109,15 @@ def _render_site(briefings: list[Briefing], config: "Config", stories) -> dict[s
     for briefing in ordered:
         slug = briefing.article.slug
         links = {a.id: catalog.actor_slug.get((slug, a.id)) for a in briefing.actors}
-        files[f"briefings/{slug}.md"] = render_briefing(env, briefing, config.site_name, links, side_slug, story_of.get(briefing.article.path))
-        files[f"briefings/{slug}.json"] = to_json(briefing)
+        sides = {p.side: side_slug[p.side] for p in briefing.positions if p.side in side_slug}
+        story = story_of.get(briefing.article.path)
+        key = entry_key("page", templates, config.site_name, _fingerprint(briefing, links, sides, story))
+        body = pages.get(key)
+        if body is None or not isinstance(body.get("page"), str) or not isinstance(body.get("data"), str):
+            body = {"page": render_briefing(env, briefing, config.site_name, links, sides, story), "data": to_json(briefing)}
+            pages.put(key, body)
+        files[f"briefings/{slug}.md"] = body["page"]
+        files[f"briefings/{slug}.json"] = body["data"]
     for story in stories:
         files[f"briefings/{story.slug}.md"] = env.get_template("story.md.j2").render(
             story=story, cmp=compare(story), outlet_of=outlet_of, side_link=side_slug, **common
@@ -113,7 +126,7 @@ def _render_site(briefings: list[Briefing], config: "Config", stories) -> dict[s
     entry_for = {b.article.slug: entry_of(story_of.get(b.article.path, b)) for b in ordered}
     paged(files, env, "briefings", "briefings_index.md.j2", entries, config.per_page, common, total=len(entries))
     for actor in catalog.actors:
-        files[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(actor=actor, side_link=side_slug, **common)
+        files[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(actor=actor, side_link=side_slug, limit=config.per_page * 4, **common)
     by_side: dict[str, list] = {}
     for actor in catalog.actors:
         by_side.setdefault(actor.sides[0] if actor.sides else "", []).append(actor)
@@ -123,7 +136,7 @@ def _render_site(briefings: list[Briefing], config: "Config", stories) -> dict[s
         files[f"sides/{side.slug}.md"] = env.get_template("side.md.j2").render(
             side=side, chart=monthly_bars(side.per_month, f"Claims by {side.name} per month"), per_page=config.per_page, **common
         )
-    files["sides/index.md"] = env.get_template("sides_index.md.j2").render(sides=catalog.sides, **common)
+    paged(files, env, "sides", "sides_index.md.j2", list(catalog.sides), config.per_page * 4, common, total=len(catalog.sides))
     topics = []
     for topic in catalog.topics:
         items = by_date(list({entry_for[b.article.slug].slug: entry_for[b.article.slug] for b in topic.briefings}.values()))
@@ -147,6 +160,14 @@ def paged(files: dict[str, str], env, folder: str, template: str, items: list, p
         files[f"{folder}/{page_name(number)}"] = env.get_template(template).render(
             items=page, number=number, pages=len(pages), page_name=page_name, first=(number - 1) * per_page, **common, **extra
         )
+
+
+def _fingerprint(briefing: Briefing, links: dict, sides: dict, story: Story | None) -> str:
+    """A digest of everything a briefing's page and JSON are made from (with the templates and
+    the code, which the page key adds). A story counts by its own fields and its sources' names."""
+    shown = (story.slug, story.title, story.path, story.question, story.bias, tuple(b.article.slug for b in story.sources)) if story else None
+    text = repr((briefing, sorted(links.items()), sorted(sides.items()), shown))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def render_briefing(env, briefing: Briefing, site_name: str, actor_link: dict | None = None, side_link: dict | None = None, story: Story | None = None) -> str:

@@ -5,18 +5,19 @@ Both shells (the MkDocs plugin and the CLI) call `build`; nothing here knows abo
 
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .cache import Cache
 from .corrections import correct_briefing, corrections_path
 from .errors import ArticleError, Problem
-from .export import from_dict, to_dict
+from .export import article_from_dict, article_to_dict, from_dict, to_dict
 from .extract import Settings
-from .ingest import SUFFIXES, read_article
+from .ingest import SUFFIXES, article_name, parse_article, read_bytes
 from .model import Article, Briefing, Story
 from .stories import STORY_FILE, make_story, read_spec, with_source_details
 from .text import unique_slug
@@ -72,19 +73,21 @@ def build(config: Config, progress: Progress | None = None) -> Site:
     specs = read_specs(folders, config.source, problems)
     story_paths = {folder: discover(folder, problems, [], base=config.source) for folder in specs}
     everything = paths + [p for folder in specs for p in story_paths[folder]]
-    articles = read_all(everything, config, problems)
-    by_path = {a.path: a for a in articles}
-    for folder, spec in specs.items():
-        for path in story_paths[folder]:
-            key = path.relative_to(config.source).as_posix()
-            if key in by_path:
-                by_path[key] = with_source_details(by_path[key], spec)
-    articles = [by_path[a.path] for a in articles]
+    cache = Cache(config.cache_dir)
+    articles, known = read_all(everything, config, problems, cache)
     check_titles([a for a in articles if not _in_story(a.path, specs, config.source)], problems)
-    briefings, parsed, cached = extract_all(articles, config, problems, progress)
+    briefings, parsed, cached = extract_all(articles, config, problems, progress, cache, known)
+    # Outlet, date and bias from briefing.yml are not read by extraction: the cache entry of an
+    # article holds it as its file has it, and editing briefing.yml never re-parses.
+    details = {path.relative_to(config.source).as_posix(): spec for folder, spec in specs.items() for path in story_paths[folder]}
+    briefings = [replace(b, article=with_source_details(b.article, details[b.article.path])) if b.article.path in details else b for b in briefings]
     briefings = correct_all(briefings, config.source, problems)
     stories = assemble_stories(specs, briefings, config.source, problems, taken={a.slug for a in articles})
-    files = render_site(briefings, config, stories)
+    pages = Cache(config.cache_dir / "pages" if config.cache_dir is not None else None)
+    files = render_site(briefings, config, stories, pages)
+    if articles:  # an empty or missing folder is more likely a mistake than a site to prune
+        cache.prune()
+        pages.prune()
     return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories))
 
 
@@ -175,12 +178,13 @@ def assign_slugs(paths: list[Path], source: Path) -> dict[Path, str]:
     return {path: unique_slug(path.relative_to(source).with_suffix("").as_posix().replace("/", "-"), taken, "briefing") for path in paths}
 
 
-def read_all(paths: list[Path], config: Config, problems: list[Problem]) -> list[Article]:
+def read_all(paths: list[Path], config: Config, problems: list[Problem], cache: Cache) -> tuple[list[Article], dict[str, dict]]:
+    """Every readable article, and (by article path) the cached extraction of those that have one."""
     slugs = assign_slugs(paths, config.source)
-    articles = []
+    articles, known = [], {}
     for path in paths:
         try:
-            article = read_article(path, config.source, slug=slugs[path], max_bytes=config.max_bytes)
+            article, body = read_cached(path, config, slugs[path], cache)
         except ArticleError as error:
             problems.append(Problem(error.path, error.problem))
             continue
@@ -189,7 +193,28 @@ def read_all(paths: list[Path], config: Config, problems: list[Problem]) -> list
             continue
         problems.extend(Problem(article.path, warning) for warning in article.warnings)
         articles.append(article)
-    return articles
+        if body is not None:
+            known[article.path] = body
+    return articles, known
+
+
+def read_cached(path: Path, config: Config, slug: str, cache: Cache) -> tuple[Article, dict | None]:
+    """An article and its cached extraction, if any.
+
+    The file is always read (its bytes are the key) but parsed only when the cache entry does
+    not hold it as read under this name: on a warm build of a large site, parsing Markdown and
+    front matter would cost more than everything else the build does before rendering.
+    """
+    name = article_name(path, config.source)
+    data = read_bytes(path, name, config.max_bytes)
+    body = cache.get(cache.key(hashlib.sha256(data).hexdigest(), config.extraction))
+    if body is not None:
+        try:
+            if body["article"]["path"] == name:
+                return article_from_dict(body["article"], slug), body
+        except (KeyError, TypeError, ValueError):
+            pass
+    return parse_article(data, name, slug=slug), body
 
 
 def check_titles(articles: list[Article], problems: list[Problem]) -> None:
@@ -203,14 +228,16 @@ def check_titles(articles: list[Article], problems: list[Problem]) -> None:
             seen[key] = article.path
 
 
-def extract_all(articles: list[Article], config: Config, problems: list[Problem], progress: Progress | None) -> tuple[list[Briefing], int, int]:
-    """Briefings for all articles: from the cache where possible, else parsed in parallel."""
-    cache = Cache(config.cache_dir)
+def extract_all(articles: list[Article], config: Config, problems: list[Problem], progress: Progress | None, cache: Cache, known: dict[str, dict]) -> tuple[list[Briefing], int, int]:
+    """Briefings for all articles: from the cache where `known` has them, else parsed in parallel.
+
+    Each new entry also keeps the article as read, so that the next build need not parse it.
+    """
     results: dict[str, Briefing] = {}
     missing: list[tuple[str, Article]] = []
     for article in articles:
         key = cache.key(article.digest, config.extraction)
-        body = cache.get(key)
+        body = known.get(article.path)
         if body is not None:
             try:
                 results[article.path] = from_dict(body, article)
@@ -227,13 +254,12 @@ def extract_all(articles: list[Article], config: Config, problems: list[Problem]
             if isinstance(result, str):
                 problems.append(Problem(article.path, f"extraction failed: {result}"))
                 continue
-            cache.put(key, result)
+            # The article as read, warnings and removed lines included, in place of its summary.
+            cache.put(key, {**result, "article": article_to_dict(article)})
             results[article.path] = from_dict(result, article)
         done += len(batch)
         if progress:
             progress(done, total)
-    if config.cache_dir is not None:
-        cache.prune(older_than=0.0 if len(articles) else float("inf"))
     briefings = [results[a.path] for a in articles if a.path in results]
     return briefings, total, len(articles) - total
 
