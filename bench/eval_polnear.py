@@ -29,9 +29,9 @@ def parsed(article):
 
     from generator.nlp import pipeline
 
-    key = hashlib.sha256("\n\n".join(article.paragraphs).encode()).hexdigest()
-    path = DOCS / f"{key}.spacy"
     nlp = pipeline()
+    key = hashlib.sha256(("\n\n".join(article.paragraphs) + repr(nlp.pipe_names)).encode()).hexdigest()
+    path = DOCS / f"{key}.spacy"
     if path.exists():
         return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
     docs = list(nlp.pipe(article.paragraphs))

@@ -27,6 +27,12 @@ def pipeline() -> "Language":
             continue
         nlp = module.load()
         nlp.max_length = max(nlp.max_length, 6_000_000)
+        if "lemmatizer" in nlp.pipe_names:
+            from spacy.language import Language
+
+            if not Language.has_factory("briefings_lemma_fixes"):
+                Language.component("briefings_lemma_fixes", func=fix_lemmas)
+            nlp.add_pipe("briefings_lemma_fixes", after="lemmatizer")
         return nlp
     raise BriefingError(
         "no English spaCy model is installed; run `make site` or "
@@ -34,10 +40,18 @@ def pipeline() -> "Language":
     )
 
 
-def model_version() -> str:
-    """Name and version of the model, part of every cache key."""
-    nlp = pipeline()
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+# Lemmas the small model's rules get wrong for verbs of speech: "hopes" → "hop".
+# Each maps a wrong lemma to the right one, when the word itself starts with the right one.
+LEMMA_FIXES = {"hop": "hope", "retweete": "retweet", "dismisse": "dismiss", "tweete": "tweet", "promis": "promise"}
+
+
+def fix_lemmas(doc: "Doc") -> "Doc":
+    """Correct the lemmas in `LEMMA_FIXES` so the reporting-verb lexicon sees them."""
+    for token in doc:
+        right = LEMMA_FIXES.get(token.lemma_)
+        if right and token.lower_.startswith(right[:-1]):
+            token.lemma_ = right
+    return doc
 
 
 def parse(paragraphs: Iterable[str]) -> list["Doc"]:
