@@ -1,14 +1,16 @@
 """Build time, memory and size of sites of N briefings, each figure beside plain MkDocs.
 
     python bench/build_sizes.py                   # 100, 1,000 and 5,000 briefings
-    python bench/build_sizes.py 200 --jobs 2 --keep /tmp/bench
+    python bench/build_sizes.py 200 --jobs 2 --repeat 3 --keep /tmp/bench
 
 For each size, a temporary project is made from the real articles in ../shared/corpus
 (`sample_site.py`) and built with `mkdocs build`: cold (empty cache), warm (nothing changed)
 and with one article changed. Then the Markdown the generator produced (`briefings render`)
 is built by plain `mkdocs build` with the same theme, navigation and extensions but without
 the plugin, so every figure can be read as a ratio to MkDocs itself, measured in the same run.
-Peak memory is the largest resident size of the build's whole process tree (workers included).
+Peak memory is the largest resident size of the build's whole process tree (workers included);
+CPU is the seconds of processor time it used, the steadier figure on a machine shared with
+other work. With --repeat, warm and plain builds are run that many times and the fastest kept.
 Prints figures; never a test.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import re
 import shutil
 import subprocess
@@ -39,6 +42,7 @@ class Run:
     """One build: how long it took, the memory it peaked at and the site it left."""
 
     seconds: float
+    cpu: float
     peak_mb: float
     parsed: int | None
     site_mb: float
@@ -66,9 +70,10 @@ def tree_rss(root: int) -> int:
     return sum(rss.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE")
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Run a command; (seconds, peak resident MB of its process tree, its log)."""
+def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """Run a command; (seconds, CPU seconds, peak resident MB of its process tree, its log)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -84,11 +89,13 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     sampler.start()
     log, _ = process.communicate()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     done.set()
     sampler.join()
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{log[-3000:]}")
-    return seconds, peak / 1e6, log
+    return seconds, cpu, peak / 1e6, log
 
 
 def measure_site(site: Path) -> dict:
@@ -107,19 +114,28 @@ def build(project: Path) -> Run:
     # Every build starts from an empty site folder: emptying one is MkDocs' work, not ours, and
     # plain MkDocs is measured the same way.
     shutil.rmtree(project / "site", ignore_errors=True)
-    seconds, peak, log = timed([str(BIN / "mkdocs"), "build"], project)
+    seconds, cpu, peak, log = timed([str(BIN / "mkdocs"), "build"], project)
     found = PARSED.search(log)
-    return Run(seconds, peak, int(found.group(2)) if found else 0, **measure_site(project / "site"))
+    return Run(seconds, cpu, peak, int(found.group(2)) if found else 0, **measure_site(project / "site"))
 
 
-def plain_build(project: Path, plain: Path) -> Run:
-    """Plain MkDocs over the Markdown the generator wrote (from the warm cache: no extraction)."""
+def plain_project(project: Path, plain: Path) -> Path:
+    """A project for plain MkDocs: the Markdown the generator wrote (from the warm cache)."""
     shutil.rmtree(plain, ignore_errors=True)
     subprocess.run([str(BIN / "briefings"), "render", str(plain / "docs"), "--config", str(project / "mkdocs.yml")], check=True, capture_output=True)
     shutil.copytree(project / "docs", plain / "docs", dirs_exist_ok=True)
     (plain / "mkdocs.yml").write_text(mkdocs_yml(plain, plugin=False), encoding="utf-8")
-    seconds, peak, _ = timed([str(BIN / "mkdocs"), "build"], plain)
-    return Run(seconds, peak, None, **measure_site(plain / "site"))
+    return plain
+
+
+def plain_build(plain: Path) -> Run:
+    shutil.rmtree(plain / "site", ignore_errors=True)
+    seconds, cpu, peak, _ = timed([str(BIN / "mkdocs"), "build"], plain)
+    return Run(seconds, cpu, peak, None, **measure_site(plain / "site"))
+
+
+def fastest(runs: list[Run]) -> Run:
+    return min(runs, key=lambda run: run.seconds)
 
 
 def change_one_article(project: Path) -> None:
@@ -130,11 +146,11 @@ def change_one_article(project: Path) -> None:
 
 def report(count: int, runs: dict[str, Run], plain: Run) -> None:
     print(f"\n== {count:,} briefings ==")
-    print(f"{'build':<14}{'seconds':>9}{'× plain':>9}{'parsed':>8}{'peak MB':>9}{'× plain':>9}{'site MB':>9}{'pages':>7}{'mean KB':>9}{'max KB':>8}{'search KB':>11}")
+    print(f"{'build':<14}{'seconds':>9}{'× plain':>9}{'CPU s':>8}{'× plain':>9}{'parsed':>8}{'peak MB':>9}{'× plain':>9}{'site MB':>9}{'pages':>7}{'mean KB':>9}{'max KB':>8}{'search KB':>11}")
     for name, run in {**runs, "plain mkdocs": plain}.items():
         parsed = "-" if run.parsed is None else str(run.parsed)
         print(
-            f"{name:<14}{run.seconds:>9.1f}{run.seconds / plain.seconds:>9.2f}{parsed:>8}{run.peak_mb:>9.0f}{run.peak_mb / plain.peak_mb:>9.2f}"
+            f"{name:<14}{run.seconds:>9.1f}{run.seconds / plain.seconds:>9.2f}{run.cpu:>8.1f}{run.cpu / plain.cpu:>9.2f}{parsed:>8}{run.peak_mb:>9.0f}{run.peak_mb / plain.peak_mb:>9.2f}"
             f"{run.site_mb:>9.1f}{run.pages:>7}{run.mean_page_kb:>9.1f}{run.largest_page_kb:>8.1f}{run.search_kb:>11.0f}"
         )
     print(f"per briefing: cold {runs['cold'].seconds / count * 1000:.0f} ms, warm {runs['warm'].seconds / count * 1000:.1f} ms, plain {plain.seconds / count * 1000:.1f} ms", flush=True)
@@ -144,6 +160,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000], help="numbers of briefings")
     parser.add_argument("--jobs", type=int, default=0, help="extraction processes (0: one per core)")
+    parser.add_argument("--repeat", type=int, default=1, help="run warm and plain builds this many times, keep the fastest")
     parser.add_argument("--keep", type=Path, help="build the projects here and keep them (default: a temporary folder, removed)")
     args = parser.parse_args()
     print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
@@ -153,11 +170,16 @@ def main() -> None:
             project = base / f"site-{count}"
             shutil.rmtree(project, ignore_errors=True)
             make_project(project, count, jobs=args.jobs)
-            runs = {"cold": build(project), "warm": build(project)}
-            plain = plain_build(project, base / f"plain-{count}")
+            cold = build(project)
+            plain_dir = plain_project(project, base / f"plain-{count}")
+            warm, plain = [], []
+            for _ in range(args.repeat):  # alternately, so that a change in the machine's load hits both
+                warm.append(build(project))
+                plain.append(plain_build(plain_dir))
+            runs = {"cold": cold, "warm": fastest(warm)}
             change_one_article(project)
             runs["one changed"] = build(project)
-            report(count, runs, plain)
+            report(count, runs, fastest(plain))
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -249,10 +249,11 @@ def extract_all(articles: list[Article], config: Config, problems: list[Problem]
     if progress and total:
         progress(0, total)
     done = 0
+    failed: dict[str, str] = {}
     for batch, outcome in run_extraction(missing, config.extraction, config.jobs):
         for (key, article), result in zip(batch, outcome):
             if isinstance(result, str):
-                problems.append(Problem(article.path, f"extraction failed: {result}"))
+                failed[article.path] = result
                 continue
             # The article as read, warnings and removed lines included, in place of its summary.
             cache.put(key, {**result, "article": article_to_dict(article)})
@@ -260,6 +261,7 @@ def extract_all(articles: list[Article], config: Config, problems: list[Problem]
         done += len(batch)
         if progress:
             progress(done, total)
+    problems.extend(Problem(a.path, f"extraction failed: {failed[a.path]}") for a in articles if a.path in failed)
     briefings = [results[a.path] for a in articles if a.path in results]
     return briefings, total, len(articles) - total
 
@@ -289,7 +291,8 @@ def check_unused_corrections(source: Path, used: set[Path], problems: list[Probl
 
 
 def run_extraction(missing: list[tuple[str, Article]], settings: Settings, jobs: int = 0):
-    """Yield (batch, results) as batches finish; a result is `to_dict` output or an error text.
+    """Yield (batch, results) as batches finish, in any order; a result is `to_dict` output or
+    an error text.
 
     Runs in this process when parallelism cannot pay; else in worker processes that each
     load the language model once.
@@ -297,19 +300,23 @@ def run_extraction(missing: list[tuple[str, Article]], settings: Settings, jobs:
     jobs = jobs or os.cpu_count() or 1
     if not missing:
         return
-    size = max(1, min(16, len(missing) // (jobs * 4) or 1))
-    batches = [missing[i:i + size] for i in range(0, len(missing), size)]
     if jobs <= 1 or len(missing) < 4:
-        for batch in batches:
+        for i in range(0, len(missing), 16):
+            batch = missing[i:i + 16]
             yield batch, _extract_batch([a for _, a in batch], settings)
         return
     import multiprocessing
 
+    # Longest articles first, in small batches: the last batches are short ones, so no worker
+    # is left parsing a long batch while the others have nothing to do.
+    ordered = sorted(missing, key=lambda item: -sum(len(p) for p in item[1].paragraphs))
+    size = max(1, min(8, len(missing) // (jobs * 8)))
+    batches = [ordered[i:i + size] for i in range(0, len(ordered), size)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
-        futures = [(batch, pool.submit(_extract_batch, [a for _, a in batch], settings)) for batch in batches]
-        for batch, future in futures:
-            yield batch, future.result()
+        futures = {pool.submit(_extract_batch, [a for _, a in batch], settings): batch for batch in batches}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
 
 
 def _extract_batch(articles: list[Article], settings: Settings) -> list[dict | str]:

@@ -201,3 +201,14 @@ def test_unchanged_briefing_pages_come_from_the_page_cache(tmp_path):
     again = Cache(tmp_path / "pages")
     assert render_site(briefings, Config(source=Path("/nonexistent")), pages=again) == first
     assert (again.hits, again.misses) == (3, 0)
+
+
+def test_parallel_extraction_writes_the_same_site_as_one_process(tmp_path):
+    source = tmp_path / "briefings"
+    source.mkdir()
+    for name, speaker in (("arctic", "Ingrid Dahl"), ("trade", "Maria Lopez"), ("water", "Karl Berg"), ("ports", "Anna Keller"), ("roads", "Ivan Petrov")):
+        body = f"“We will not accept this offer,” said {speaker}, the minister.\n\n{speaker} said the talks would resume.\n\n" * len(name)
+        (source / f"{name}.txt").write_text(f"Talks on {name} resume\n\n{body}", encoding="utf-8")
+    serial = build(Config(source=source, jobs=1))
+    parallel = build(Config(source=source, jobs=2))
+    assert parallel.files == serial.files and parallel.problems == serial.problems

@@ -100,6 +100,16 @@ def test_search_index_has_the_briefings(built):
     assert any("Geng Shuang" in doc["text"] for doc in index["docs"])
 
 
+def test_search_index_holds_summaries_not_details_or_lists(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"briefings/000-ad573051a1971b14/", "briefings/000-ad573051a1971b14/#positions"} <= locations
+    assert any(location.startswith("actors/") and location != "actors/" for location in locations)
+    for section in ("claims-by-speaker", "evidence", "actors", "source-text"):
+        assert f"briefings/000-ad573051a1971b14/#{section}" not in locations
+    assert not locations & {"briefings/", "timeline/", "actors/", "sides/", "topics/"}
+
+
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     digests = []
