@@ -11,11 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Actor, Briefing, Claim
+from .stance import opposed
 from .text import unique_slug
-
-_STOP = set("""a an the of to in on for and or but with by at from as is are was were be been it its this that these those
-their his her they he she we our you not no will would could should may might can has have had do does did than then so
-about into over after before more most very also said says say""".split())
 
 
 @dataclass(frozen=True)
@@ -235,25 +232,6 @@ def _with_voices(actor: GlobalActor, voices: list[Voice]) -> GlobalActor:
     return replace(actor, voices=tuple(voices))
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.casefold()) if w not in _STOP}
-
-
-_NEGATION = re.compile(r"\b(not|no|never|nothing|deny|denies|denied|reject|rejects|rejected|false|untrue|groundless|baseless|otherwise|n't)\b", re.IGNORECASE)
-
-
-def _opposed(a: Claim, b: Claim) -> tuple[str, ...] | None:
-    """The shared subject words when two claims say opposite things about one subject."""
-    shared = content_words(a.text) & content_words(b.text)
-    if len(shared) < 2:
-        return None
-    polar_a = a.modality == "denial" or bool(_NEGATION.search(a.text))
-    polar_b = b.modality == "denial" or bool(_NEGATION.search(b.text))
-    if polar_a == polar_b:
-        return None
-    return tuple(sorted(shared))
-
-
 def _sides(briefings: list[Briefing], actors: dict[str, GlobalActor], actor_slug) -> list[Side]:
     """One `Side` per side named in a position, gathered in one pass over the briefings."""
     positions_of: dict[str, list] = defaultdict(list)
@@ -295,7 +273,7 @@ def _contradictions(name: str, voices: list[Voice], briefings: list[Briefing]) -
             other = local.get(claim.speaker)
             if other is None or not other.side or other.side == name or claim.optional:
                 continue
-            subject = _opposed(voice.claim, claim)
+            subject = opposed(voice.claim, claim)
             if subject:
                 found.append(Contradiction(voice, Voice(voice.briefing, claim, other), subject))
     return found

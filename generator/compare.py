@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalog import content_words
 from .evaluate import overlap
 from .model import Actor, Briefing, Claim, Evidence, Story
+from .stance import content_words
 
 SAME_CLAIM = 0.5
 """Word-level F1 above which two outlets report the same claim (the scorer's threshold)."""

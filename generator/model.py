@@ -131,7 +131,9 @@ class Position:
     claims: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     stance: str = "states"
-    """`supports`, `opposes`, `warns` or `states`: how the side relates to the story's subject."""
+    """`opposes` (denies what another side says), `warns`, `urges` or `states`."""
+    opposes: tuple[str, ...] = ()
+    """The other sides whose claims this side's claims contradict on the same subject."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from .actors import Entity
 from .model import Actor, Claim, Position
+from .stance import negative, opposed
 
 _GIST_WORDS = 16
 
@@ -41,17 +42,34 @@ def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tupl
     positions = []
     for side, side_claims in by_side.items():
         speakers = sorted({c.speaker for c in side_claims if c.speaker})
+        against, denying = contradicted(side, side_claims, by_side)
         positions.append(
             Position(
                 side=side,
                 gist=gist(side_claims, by_id),
                 claims=tuple(c.id for c in side_claims),
                 actors=tuple(speakers),
-                stance=stance(side_claims),
+                stance="opposes" if denying else stance(side_claims),
+                opposes=against,
             )
         )
     positions.sort(key=lambda p: (-len(p.claims), p.side))
     return tuple(positions)
+
+
+def contradicted(side: str, claims: list[Claim], by_side: dict[str, list[Claim]]) -> tuple[tuple[str, ...], bool]:
+    """The other sides this side's claims contradict, and whether it is the one denying."""
+    against: set[str] = set()
+    denying = False
+    for other, other_claims in by_side.items():
+        if other == side:
+            continue
+        for mine in claims:
+            for theirs in other_claims:
+                if opposed(mine, theirs):
+                    against.add(other)
+                    denying = denying or negative(mine)
+    return tuple(sorted(against)), denying
 
 
 def gist(claims: list[Claim], actors: dict[str, Actor] | None = None) -> str:

@@ -57,3 +57,37 @@ def _cue_lemma(cue: str | None) -> str | None:
 def is_forward_looking(text: str, cue: str | None) -> bool:
     """A prediction or stated intention: what a reader should watch for."""
     return modality(text, cue) == "prediction"
+
+
+_STOP = set("""a an the of to in on for and or but with by at from as is are was were be been it its this that these those
+their his her they he she we our you not no will would could should may might can has have had do does did than then so
+about into over after before more most very also said says say""".split())
+_NEGATION = re.compile(r"\b(not|no|never|nothing|deny|denies|denied|reject|rejects|rejected|false|untrue|groundless|baseless|otherwise|n't)\b", re.IGNORECASE)
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a claim's subject, for telling whether two claims are about one thing."""
+    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.casefold()) if w not in _STOP}
+
+
+def negative(claim) -> bool:
+    """Whether a claim denies or negates what it is about."""
+    return claim.modality == "denial" or bool(_NEGATION.search(claim.text))
+
+
+def opposed(a, b) -> tuple[str, ...] | None:
+    """The shared subject words when two claims say opposite things about one subject.
+
+    Names of countries and capitals do not count towards the shared subject: in a story about
+    China and Russia every claim names them.
+    """
+    from .places import gazetteer
+
+    places = gazetteer()
+    known = places.countries.keys() | places.demonyms.keys() | places.capitals.keys()
+    mine = {w for w in content_words(a.text) if w not in known}
+    theirs = {w for w in content_words(b.text) if w not in known}
+    shared = mine & theirs
+    if len(shared) < 2 or len(shared) < 0.3 * min(len(mine), len(theirs)) or negative(a) == negative(b):
+        return None
+    return tuple(sorted(shared))

@@ -84,6 +84,19 @@ def actor_map(briefing: Briefing, max_actors: int = 12) -> Markup:
         parts.append(_text(x_side + 10, y + 4, _lines(position.side, 26, 1), weight="bold"))
         parts.append(f'<path d="M{x_side + 200} {y} L{x_position - 6} {y}" stroke="{colour}" stroke-width="2" marker-end="url(#arrow)"/>')
         parts.append(_text(x_position, y - 2, _lines(f"{position.stance}: {position.gist}", 52, 2), size=12))
+    drawn: set[tuple[str, str]] = set()
+    for position in sides:
+        for other in position.opposes:
+            pair = tuple(sorted((position.side, other)))
+            if other not in side_y or pair in drawn:
+                continue
+            drawn.add(pair)
+            y1, y2 = sorted((side_y[position.side], side_y[other]))
+            bend = x_side + 200 + 14 + 6 * len(drawn)
+            parts.append(
+                f'<path d="M{x_side + 170} {y1 + 14} C{bend} {y1 + 30} {bend} {y2 - 30} {x_side + 170} {y2 - 14}" stroke="{STANCE_COLOURS["opposes"]}" stroke-width="2" stroke-dasharray="5 3" fill="none">'
+                f"<title>{escape(f'{pair[0]} and {pair[1]} contradict each other')}</title></path>"
+            )
     parts.insert(3, '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="#607d8b"/></marker></defs>')
     parts.append("</svg>")
     return Markup(f'<div class="briefing-diagram">{"".join(parts)}</div>')
@@ -96,6 +109,8 @@ def _describe(briefing: Briefing, speakers) -> str:
             pieces.append(f"{actor.name} speaks for {actor.side}")
     for position in briefing.positions:
         pieces.append(f"{position.side} {position.stance}: {position.gist}")
+        if position.opposes:
+            pieces.append(f"{position.side} contradicts {', '.join(position.opposes)}")
     return ". ".join(pieces)[:1000]
 
 
