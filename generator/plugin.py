@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -18,6 +19,10 @@ from .site import Config, Site, build
 from .write import overlaps
 
 log = get_plugin_logger("briefings")
+
+# A line break with the indentation and blank lines around it (spaces and tabs only: a
+# no-break space is text).
+_INDENTED_BREAK = re.compile(r"[ \t]*\n[ \t\r\n]*")
 
 
 class BriefingsConfig(base.Config):
@@ -79,6 +84,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri in self.generated and page.title:
             page.title = theme_title(page.title)
         return html
+
+    def on_post_page(self, output, page, config):
+        # The theme's templates indent their HTML and leave blank lines: an eighth of every
+        # page. Outside preformatted text, a line break reads the same without them.
+        if page.file.src_uri in self.generated and "<pre" not in output and "<textarea" not in output:
+            return _INDENTED_BREAK.sub("\n", output)
+        return output
 
     def on_serve(self, server, config, builder):
         assert self.settings is not None

@@ -110,6 +110,13 @@ def test_search_index_holds_summaries_not_details_or_lists(built):
     assert not locations & {"briefings/", "timeline/", "actors/", "sides/", "topics/"}
 
 
+def test_generated_pages_lose_the_theme_indentation_and_nothing_else(built):
+    page = (built / "briefings" / "000-ad573051a1971b14" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"\n[ \t]|\n\n", page)
+    assert "Bottom line up front" in page and 'id="p-1"' in page
+    assert re.search(r"\n[ \t]+<", (built / "about" / "index.html").read_text(encoding="utf-8")), "a page of the site's own is left as the theme wrote it"
+
+
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     digests = []
