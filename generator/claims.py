@@ -392,6 +392,13 @@ def _attribution_after(paragraph: Paragraph, quote: Quote):
                 return "according to", phrase(objects[0]), objects[0].i, False
         if token.is_sent_start and token.i > window[0].i:
             break
+    quoted = doc.text[quote.start:quote.end].rstrip("”’\"' ")
+    verb = _verb_after(window) if quoted.endswith((",", "?", "!")) or text_after.strip().startswith(",") else None
+    if verb is not None:
+        names = [t for t in window if t is not verb and _is_named(t)]
+        speaker = subject_of(verb) or names[0]
+        if speaker.i >= window[0].i:
+            return _cue_text(verb), phrase(speaker), speaker.i, False
     dash = text_after.strip().startswith(("–", "—", "-")) or window[0].text in ("–", "—", "-")
     if dash:
         names = [t for t in window if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
@@ -428,11 +435,48 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
             speaker = subject_of(cue)
             if speaker is not None:
                 return _cue_text(cue), phrase(speaker), speaker.i, False
+    if last.text in (":", ","):
+        verb = _verb_introducing(before)
+        if verb is not None:
+            speaker = subject_of(verb)
+            return _cue_text(verb), phrase(speaker), speaker.i, False
     if last.text == ":" and len(before) <= 8:
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
         if names and not any(t.pos_ == "VERB" for t in before):
             return ":", (before[0].i, last.i), names[-1].i, False
     return None
+
+
+def _verb_introducing(before: list["Token"]) -> "Token | None":
+    """The verb of `Clinton cracked, “…”` or `As Foner put it: “…”`: a verb the lexicon lacks,
+    close to the quotation, whose subject names someone."""
+    for distance, token in enumerate(reversed(before[:-1])):
+        if distance > 3:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            if token.tag_ in ("MD", "VBG") or token.dep_ in ("aux", "auxpass", "amod", "relcl"):
+                return None
+            speaker = subject_of(token)
+            return token if speaker is not None and _is_named(speaker) else None
+    return None
+
+
+def _verb_after(window: list["Token"]) -> "Token | None":
+    """The verb of `“…,” Clinton quipped.` or `“…,” quipped Clinton.`: the whole rest of the
+    sentence is a name and one verb."""
+    if not 2 <= len(window) <= 5:
+        return None
+    verbs = [t for t in window if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].tag_ in ("MD", "VBG", "VBN"):
+        return None
+    others = [t for t in window if t is not verbs[0] and not t.is_punct]
+    if others and all(t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ") for t in others) and any(_is_named(t) for t in others):
+        return verbs[0]
+    return None
+
+
+def _is_named(token: "Token") -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "i", "we")
 
 
 def _names_someone(token: "Token") -> bool:

@@ -108,8 +108,11 @@ def strip_controls(text: str) -> str:
 def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
     """Split text into (paragraphs, removed boilerplate lines).
 
-    Paragraphs are separated by blank lines; the lines inside one are joined by a space.
-    Boilerplate is judged line by line, so a prompt glued under real text still goes.
+    Paragraphs are separated by blank lines. Inside a block, lines wrapped at a fixed width
+    are joined by a space, but text copied from a web page puts one paragraph (or heading, or
+    list item) on each line: a line longer than any wrap width or a list item says so, and
+    then every line stands alone. Boilerplate is judged line by line, so a prompt glued under
+    real text still goes.
     """
     paragraphs, removed = [], []
     for block in re.split(r"\n\s*\n", text):
@@ -119,9 +122,21 @@ def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
             if not line:
                 continue
             (removed if is_boilerplate(line) else lines).append(line)
-        if lines:
+        if _one_paragraph_a_line(lines):
+            paragraphs.extend(lines)
+        elif lines:
             paragraphs.append(" ".join(lines))
     return paragraphs, removed
+
+
+_WRAP_WIDTH = 100
+_LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s")
+
+
+def _one_paragraph_a_line(lines: list[str]) -> bool:
+    return len(lines) > 1 and (
+        any(len(line) > _WRAP_WIDTH for line in lines[:-1]) or sum(bool(_LIST_ITEM.match(line)) for line in lines) > 1
+    )
 
 
 def is_boilerplate(line: str) -> bool:

@@ -67,16 +67,20 @@ def _double_quotes(index: int, text: str, following: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     last_end = 0
-    for i, char in enumerate(text):
-        if char not in "“”\"":
-            continue
-        direction = _direction(text, i)
-        if direction == "inch":
+    marks = [(i, _direction(text, i)) for i, char in enumerate(text) if char in "“”\""]
+    marks = [(i, direction) for i, direction in marks if direction != "inch"]
+    skip: set[int] = set()
+    for n, (i, direction) in enumerate(marks):
+        if i in skip:
             continue
         if direction == "?":
             direction = "close" if open_at is not None else "open"
         if direction == "open":
             if open_at is not None:
+                if text[open_at:i].strip() and _nested(marks, n):
+                    # “… what he calls “hell” than …”: a quotation inside the quotation.
+                    skip.add(marks[n + 1][0])
+                    continue
                 # A new opening before the old one closed: paragraphs run together,
                 # or a mark was lost; end the old quotation where the new one begins.
                 quotes.append(_make(index, text, open_at, i, closed=False))
@@ -93,6 +97,13 @@ def _double_quotes(index: int, text: str, following: str) -> list[Quote]:
         continues = _starts_with_opener(following)
         quotes.append(_make(index, text, open_at, len(text), closed=False, continues=continues))
     return [quote for quote in quotes if quote.end > quote.start]
+
+
+def _nested(marks: list[tuple[int, str]], n: int) -> bool:
+    """An opening mark inside an open quotation, followed by two closing marks in a row
+    (a doubled opening mark, `"“You …,”`, is a slip, not nesting)."""
+    after = [direction for _, direction in marks[n + 1:n + 3]]
+    return after == ["close", "close"]
 
 
 def _orphan_start(text: str, last_end: int, close: int) -> int:

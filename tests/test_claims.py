@@ -44,6 +44,25 @@ def test_colon_and_dash_attributions():
     assert [(f[1], f[2]) for f in found] == [("–", "Peter Hanke")]
 
 
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("During the debate, Governor Anna Kowalski cracked, “I am the only adult on this stage tonight.”", "cracked", "Anna Kowalski"),
+        ("As Professor Ian Mercer put it: “The harbour is the city's real parliament.”", "put", "Ian Mercer"),
+        ("“Nobody in this town has ever seen a budget like this one,” Mayor Ruth Okafor quipped.", "quipped", "Ruth Okafor"),
+        ("“Is this really the best plan the ministry could find?” asked Senator Paul Brandt.", "asked", "Paul Brandt"),
+    ],
+)
+def test_a_verb_the_lexicon_lacks_still_introduces_a_quotation(text, cue, speaker):
+    found = claims_of(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [("direct", cue, speaker)]
+
+
+def test_a_verb_far_from_the_quotation_does_not_claim_it():
+    found = claims_of("Governor Anna Kowalski visited the flooded villages on Monday with her aides and the army, “a long-awaited visit”.")
+    assert all(f[2] is None or f[1] != "visited" for f in found), found
+
+
 def test_pronoun_resolves_to_the_last_speaker():
     found = claims_of(
         "Foreign Minister Elena Petrova said the sanctions had failed.\n\n"

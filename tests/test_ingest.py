@@ -63,6 +63,18 @@ def test_article_text_is_not_boilerplate(line):
     assert not is_boilerplate(line)
 
 
+def test_one_paragraph_a_line_as_copied_from_a_web_page():
+    long_line = "The minister said on Monday that the new budget would cut spending on roads by a fifth over two years."
+    assert len(long_line) > 100
+    paragraphs, _ = split_paragraphs(f"Live: the budget debate\n{long_line}\nThe opposition called it reckless.")
+    assert paragraphs == ["Live: the budget debate", long_line, "The opposition called it reckless."]
+
+
+def test_list_items_stay_apart_and_wrapped_lines_are_joined():
+    paragraphs, _ = split_paragraphs("- lower stamp duty\n- a freeze on fuel duty\n\nA paragraph wrapped at\nseventy characters.")
+    assert paragraphs == ["- lower stamp duty", "- a freeze on fuel duty", "A paragraph wrapped at seventy characters."]
+
+
 def test_boilerplate_glued_under_text_is_removed_line_by_line():
     paragraphs, removed = split_paragraphs("Real text here.\nSubscribe to our newsletter\n\nMore text.")
     assert paragraphs == ["Real text here.", "More text."]

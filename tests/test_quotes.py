@@ -42,3 +42,13 @@ def test_single_quoted_headline_but_not_apostrophes():
 
 def test_inch_marks_are_not_quotes():
     assert spans('He is 5\'11" tall and said nothing.') == []
+
+
+def test_quotation_inside_a_quotation():
+    found = spans("“I would rather live in what he calls “hell” than live in his world,” she wrote.")
+    assert [f[1] for f in found] == ["I would rather live in what he calls “hell” than live in his world"]
+
+
+def test_doubled_opening_mark_is_not_nesting():
+    found = spans('"“You do not win by counting states,” Rubio responded before adding more."')
+    assert found[0][1] == "You do not win by counting states"
