@@ -182,11 +182,14 @@ def subject_of(verb: "Token") -> "Token | None":
     via_xcomp = False
     while verb.i not in seen:
         seen.add(verb.i)
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return None if child.lower_ in ("it", "there") and child.head.lemma_ == "be" else child
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # A misparse can give a verb two subjects ("in Berea, OH, …, Gov. John Kasich
+            # said"): the one next to the verb is the speaker.
+            child = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return None if child.lower_ in ("it", "there") and child.head.lemma_ == "be" else child
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -208,7 +211,7 @@ def subject_of(verb: "Token") -> "Token | None":
 
 
 def phrase(token: "Token") -> tuple[int, int]:
-    """Token range of the phrase a speaker word heads, without a relative clause."""
+    """Token range of the phrase a speaker word heads, without a relative clause or brackets."""
     cut = set()
     for child in token.children:
         if child.dep_ in ("relcl", "acl"):
@@ -220,6 +223,8 @@ def phrase(token: "Token") -> tuple[int, int]:
     while end in indices:
         end += 1
     doc = token.doc
+    # "Gov. John Kasich (R-OH)": a bracketed party and state is not part of the name.
+    end = next((i for i in range(token.i + 1, end) if doc[i].text in ("(", "[")), end)
     while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end - 1 > token.i and doc[end - 1].is_punct:

@@ -63,6 +63,11 @@ def test_a_verb_far_from_the_quotation_does_not_claim_it():
     assert all(f[2] is None or f[1] != "visited" for f in found), found
 
 
+def test_speaker_is_the_subject_next_to_the_verb_without_brackets():
+    found = claims_of("Tuesday in Berea, OH, after winning Ohio in the primary, Gov. John Kasich (R-OH), said, “I am getting ready to rent a covered wagon.”")
+    assert [(f[1], f[2]) for f in found] == [("said", "John Kasich")]
+
+
 def test_pronoun_resolves_to_the_last_speaker():
     found = claims_of(
         "Foreign Minister Elena Petrova said the sanctions had failed.\n\n"
