@@ -12,6 +12,7 @@ import traceback
 from dataclasses import dataclass
 
 from jinja2 import TemplateError
+from markupsafe import Markup
 
 from .cache import Cache, entry_key
 from .catalog import build_catalog, newest_first
@@ -126,7 +127,7 @@ def _render_site(briefings: list[Briefing], config: "Config", stories, pages: Ca
     entry_for = {b.article.slug: entry_of(story_of.get(b.article.path, b)) for b in ordered}
     paged(files, env, "briefings", "briefings_index.md.j2", entries, config.per_page, common, total=len(entries))
     for actor in catalog.actors:
-        files[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(actor=actor, side_link=side_slug, limit=config.per_page * 4, **common)
+        actor_pages(files, env, actor, config.per_page, common, side_link=side_slug)
     by_side: dict[str, list] = {}
     for actor in catalog.actors:
         by_side.setdefault(actor.sides[0] if actor.sides else "", []).append(actor)
@@ -159,6 +160,28 @@ def paged(files: dict[str, str], env, folder: str, template: str, items: list, p
     for number, page in enumerate(pages, start=1):
         files[f"{folder}/{page_name(number)}"] = env.get_template(template).render(
             items=page, number=number, pages=len(pages), page_name=page_name, first=(number - 1) * per_page, **common, **extra
+        )
+
+
+def actor_pages(files: dict[str, str], env, actor, per_page: int, common: dict, **extra) -> None:
+    """An actor's claims over as many pages as they need: actors/SLUG.md, then
+    actors/SLUG/page-2.md, … (a slug has no slash, so these never meet another actor's page)."""
+    pages = pages_of(list(actor.voices), per_page)
+
+    def link_from(number: int):
+        # Paths made here from a slug, so templates may write them as they are.
+        def link(target: int) -> Markup:
+            if number == 1:
+                return Markup(f"{actor.slug}/page-{target}.md")
+            return Markup(f"../{actor.slug}.md" if target == 1 else f"page-{target}.md")
+
+        return link
+
+    for number, voices in enumerate(pages, start=1):
+        path = f"actors/{actor.slug}.md" if number == 1 else f"actors/{actor.slug}/page-{number}.md"
+        files[path] = env.get_template("actor.md.j2").render(
+            actor=actor, voices=voices, number=number, pages=len(pages), page_name=link_from(number),
+            root=Markup("../" if number == 1 else "../../"), **common, **extra,
         )
 
 

@@ -212,3 +212,14 @@ def test_parallel_extraction_writes_the_same_site_as_one_process(tmp_path):
     serial = build(Config(source=source, jobs=1))
     parallel = build(Config(source=source, jobs=2))
     assert parallel.files == serial.files and parallel.problems == serial.problems
+
+
+def test_every_claim_of_an_actor_is_on_one_of_its_pages():
+    files = render_site([synthetic(n) for n in range(25)], Config(source=Path("/nonexistent"), per_page=10))
+    pages = [files["actors/anna-keller.md"], files["actors/anna-keller/page-2.md"], files["actors/anna-keller/page-3.md"]]
+    assert "actors/anna-keller/page-4.md" not in files
+    listed = [line for page in pages for line in page.splitlines() if line.startswith("- ")]
+    assert len(listed) == 25 and all("fishing quotas would go on" in line for line in listed)
+    assert "](anna-keller/page-2.md)" in pages[0]
+    assert "](../anna-keller.md)" in pages[1] and "](page-3.md)" in pages[1]
+    assert "](../../briefings/briefing-" in pages[2] and "](../briefings/briefing-" in pages[0]
