@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .lexicon import DENIAL_MARKERS, HEDGES, PREDICTION_MARKERS, RECOMMENDATION_MARKERS, SPEECH_VERBS
@@ -81,13 +82,19 @@ def opposed(a, b) -> tuple[str, ...] | None:
     Names of countries and capitals do not count towards the shared subject: in a story about
     China and Russia every claim names them.
     """
-    from .places import gazetteer
-
-    places = gazetteer()
-    known = places.countries.keys() | places.demonyms.keys() | places.capitals.keys()
-    mine = {w for w in content_words(a.text) if w not in known}
-    theirs = {w for w in content_words(b.text) if w not in known}
+    known = _place_words()
+    mine = content_words(a.text) - known
+    theirs = content_words(b.text) - known
     shared = mine & theirs
     if len(shared) < 2 or len(shared) < 0.3 * min(len(mine), len(theirs)) or negative(a) == negative(b):
         return None
     return tuple(sorted(shared))
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Country, demonym and capital words, built once: `opposed` runs for every pair of claims."""
+    from .places import gazetteer
+
+    places = gazetteer()
+    return frozenset(places.countries.keys() | places.demonyms.keys() | places.capitals.keys())
