@@ -24,20 +24,21 @@ DOCS = ROOT / ".cache" / "docs"
 
 
 def parsed(article):
-    """spaCy docs of the article's paragraphs, from the on-disk cache when possible."""
+    """spaCy docs of the article's paragraphs (from the on-disk cache when possible), then of its headline."""
     from spacy.tokens import DocBin
 
+    from generator.extract import texts
     from generator.nlp import pipeline
 
     nlp = pipeline()
     key = hashlib.sha256(("\n\n".join(article.paragraphs) + repr(nlp.pipe_names)).encode()).hexdigest()
     path = DOCS / f"{key}.spacy"
     if path.exists():
-        return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+        return [*DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab), nlp(texts(article)[-1])]
     docs = list(nlp.pipe(article.paragraphs))
     DOCS.mkdir(parents=True, exist_ok=True)
     path.write_bytes(DocBin(docs=docs, store_user_data=False).to_bytes())
-    return docs
+    return [*docs, nlp(texts(article)[-1])]
 
 
 def one(args):

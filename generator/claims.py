@@ -96,6 +96,8 @@ class Paragraph:
     quotes: tuple[Quote, ...]
     previous: "Doc | None" = None
     """The paragraph before, for a quotation introduced there ("He said:")."""
+    headline: bool = False
+    """The article's headline, where "Name: words" attributes the words to Name."""
 
 
 Extractor = Callable[[Paragraph], Iterable[Candidate]]
@@ -126,6 +128,7 @@ def default_extractors(disabled: Iterable[str] = ()) -> Registry:
     registry = Registry()
     registry.register("quotations", 30, quotation_claims)
     registry.register("according_to", 25, according_to_claims)
+    registry.register("headline_colon", 22, headline_claims)
     registry.register("reported_speech", 20, reported_claims)
     registry.register("speech_nouns", 10, noun_claims)
     registry.register("stance_adjectives", 8, adjective_claims)
@@ -683,6 +686,46 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             paragraph.index, start, end, "indirect", "according to", phrase(speaker), speaker.i,
             "according_to", confidence=0.85,
         )
+
+
+# -- headlines ------------------------------------------------------------------------------
+
+# Labels that open a headline without naming a source ("Analysis: …", "The Latest: …").
+HEADLINE_LABELS = {
+    "the latest", "latest", "breaking", "exclusive", "analysis", "opinion", "editorial", "update",
+    "watch", "video", "photos", "live", "review", "explainer", "interview", "fact check", "q&a",
+    "in pictures", "podcast", "commentary", "perspective", "letters", "news", "byline", "wow",
+    "look", "boom", "revealed", "paid notice", "just in", "confirmed", "busted", "listen", "must see",
+    "must read", "profile", "obituary", "correction", "clarification", "live updates", "factbox",
+}
+
+
+def headline_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`Sanders: Clinton needs to …`, `Obama on climate: the trends are …` in a headline.
+
+    The words before the colon must read as a name: a short capitalised phrase, with no verb,
+    that is not a section label ("The Latest", "EXCLUSIVE –"). Whether it names someone is
+    decided when speakers are resolved (`extract._known`).
+    """
+    if not paragraph.headline:
+        return
+    doc = paragraph.doc
+    colon = next((t for t in doc if t.text == ":" and not in_quote(paragraph, t.idx)), None)
+    if colon is None:
+        return
+    first = 0
+    if doc[0].lower_ in HEADLINE_LABELS and len(doc) > 2 and doc[1].text in ("-", "–", "—", "|"):
+        first = 2  # "EXCLUSIVE – Roger Stone: …"
+    end = next((t.i for t in doc[first + 1:colon.i] if t.lower_ in ("on", "about", "to", "at", "in", "for")), colon.i)
+    name = doc[first:end]
+    if not 0 < len(name) <= 6 or name.text.lower() in HEADLINE_LABELS or not (name[0].is_title or name[0].is_upper):
+        return
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") and not t.is_title for t in name) or name[0].pos_ in ("DET", "PRON", "ADP"):
+        return
+    start, stop = trim(doc, colon.idx + 1, len(doc.text))
+    if words_between(doc, start, stop) < 3:
+        return
+    yield Candidate(paragraph.index, start, stop, "indirect", ":", (first, end), end - 1, "headline_colon", confidence=0.75)
 
 
 # -- speech nouns ---------------------------------------------------------------------------

@@ -157,6 +157,6 @@ def take_dateline(paragraph: str) -> tuple[str | None, str]:
     if len(letters) < 3 or not all(c.isupper() for c in letters):
         return None, paragraph
     rest = paragraph[match.end():]
-    if not rest[:1].isupper() and not rest[:1] in "“\"‘'":
+    if not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         return None, paragraph
     return place, rest

@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .errors import ArticleError, BriefingError
+from .text import place
 
 
 def _fail(message: str) -> None:
@@ -55,7 +56,7 @@ def extract(article: Path, as_json: bool) -> None:
     click.echo(f"\n{briefing.bluf}\n")
     for claim in briefing.claims:
         speaker = names.get(claim.speaker, "(unattributed)")
-        click.echo(f"[{claim.id}] ¶{claim.paragraph} {speaker} — {claim.cue or '-'} ({claim.kind}): {claim.text}")
+        click.echo(f"[{claim.id}] {place(claim.paragraph)} {speaker} — {claim.cue or '-'} ({claim.kind}): {claim.text}")
 
 
 @main.command()

@@ -444,7 +444,7 @@ def _correct_claims(briefing: Briefing, actors: list[Actor], merged: dict[str, s
     seen = _seen(c.id for c in claims)
     for entry in (e for e in entries if e.add is not None):
         changes = dict(entry.changes)
-        found = locate(briefing.article.paragraphs, entry.sentence or "")
+        found = locate(briefing.article, entry.sentence or "")
         why = "its sentence is not in the article" if found is None else _speaker(changes, actors, merged)
         if why:
             warnings.append(_stale(entry, why))
@@ -491,7 +491,7 @@ def _correct_evidence(briefing: Briefing, claims: list[Claim], entries: list[Ent
             evidence[index] = _changed(evidence[index], dict(entry.changes))
     seen = _seen(e.id for e in evidence)
     for entry in (e for e in entries if e.add is not None):
-        found = locate(briefing.article.paragraphs, entry.sentence or "")
+        found = locate(briefing.article, entry.sentence or "")
         unknown = [i for i in entry.supports or () if i not in kept]
         if found is None or unknown:
             warnings.append(_stale(entry, "its sentence is not in the article" if found is None else f"no claim has the id {', '.join(unknown)}"))
@@ -538,8 +538,9 @@ def _seen(ids) -> dict[str, int]:
     return seen
 
 
-def locate(paragraphs: tuple[str, ...], sentence: str) -> tuple[int, str] | None:
-    """The paragraph (1-based) that holds the sentence, and the sentence as the article words it.
+def locate(article: Article, sentence: str) -> tuple[int, str] | None:
+    """The paragraph (1-based; the headline is 0) that holds the sentence, and the sentence as
+    the article words it.
 
     Spacing, case, quotation marks and other punctuation may differ from the article; the
     words may not.
@@ -548,7 +549,7 @@ def locate(paragraphs: tuple[str, ...], sentence: str) -> tuple[int, str] | None
     if not words:
         return None
     pattern = re.compile(r"(?<!\w)[^\w\s]*" + r"\W+".join(map(re.escape, words)) + r"(?!\w)[^\w\s]*", re.IGNORECASE)
-    for number, paragraph in enumerate(paragraphs, start=1):
+    for number, paragraph in [*enumerate(article.paragraphs, start=1), (0, article.title)]:
         match = pattern.search(paragraph)
         if match:
             return number, match.group(0)

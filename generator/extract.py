@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 from .actors import Entity
 from .claims import Candidate, Paragraph, Registry, default_extractors, find_candidates
 from .evidence import find_evidence
+from .lexicon import SENTIENT_NOUNS
 from .model import Actor, Article, Briefing, Claim
 from .positions import choose_sides, find_positions
 from .quotes import find_quotes
@@ -20,7 +21,7 @@ from .summary import bottom_line, find_topics
 from .text import slugify
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)
@@ -33,20 +34,57 @@ class Settings:
     """Claims below this confidence are dropped."""
 
 
+def texts(article: Article) -> list[str]:
+    """What is parsed of an article: its paragraphs, then its headline, which makes claims too
+    ("Lynch: No outside influence on the inquiry")."""
+    return [*article.paragraphs, sentence_case(article.title, article.paragraphs)]
+
+
+def sentence_case(title: str, paragraphs: tuple[str, ...]) -> str:
+    """A Title Case headline with its common words in lower case, for the parser's sake.
+
+    "Obama Says Museum Will Tell…" parses as a string of names; "Obama says museum will
+    tell…" parses as a sentence. A word stays capitalised when the body writes it so more
+    often than not (a name; names in a headline are named in the body); the result has the
+    same length, so offsets still hold.
+    """
+    words = re.findall(r"[A-Za-z][\w'’-]*", title)
+    long = [w for w in words if len(w) > 3]
+    if not long or sum(w[0].isupper() for w in long) < 0.6 * len(long):
+        return title
+    body = " ".join(paragraphs)
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for match in re.finditer(r"(?<![.!?\"“‘]\s)(?<!^)\b[A-Za-z][\w'’-]*", body):
+        word = match.group()
+        counts = upper if word[0].isupper() else lower
+        counts[word.casefold()] = counts.get(word.casefold(), 0) + 1
+
+    def case(match: re.Match) -> str:
+        word = match.group()
+        key = word.casefold()
+        if match.start() == 0 or not word[0].isupper() or word.isupper() or len(word.lower()) != len(word):
+            return word
+        return word.lower() if lower.get(key, 0) >= upper.get(key, 0) else word
+
+    return re.sub(r"[A-Za-z][\w'’-]*", case, title)
+
+
 def extract(article: Article, settings: Settings = Settings(), docs: list["Doc"] | None = None) -> Briefing:
-    """Everything a briefing shows about one article."""
+    """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`."""
     if docs is None:
         from .nlp import parse
 
-        docs = parse(article.paragraphs)
+        docs = parse(texts(article))
     registry = default_extractors(settings.disabled)
     resolver, attributed = attribute(article, docs, registry)
+    body = docs[:len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
     entities = [e for e in resolver.cast.live() if _worth_listing(e)]
     side_of = choose_sides(entities)
     actors, actor_ids = make_actors(entities, side_of, resolver)
     claims = make_claims(article, docs, attributed, actor_ids, resolver)
-    evidence = find_evidence(article, docs, claims)
+    evidence = find_evidence(article, body, claims)
     positions = find_positions(actors, claims)
     return Briefing(
         article=article,
@@ -56,17 +94,20 @@ def extract(article: Article, settings: Settings = Settings(), docs: list["Doc"]
         positions=positions,
         bluf=bottom_line(article, actors, claims, positions),
         readability=measure(article),
-        topics=find_topics(article, docs, actors),
+        topics=find_topics(article, body, actors),
     )
 
 
 def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[Resolver, list[tuple[Candidate, Entity | None]]]:
     """Claims with their speakers, resolved in reading order."""
-    quotes = find_quotes(article.paragraphs)
+    headline = len(article.paragraphs)
+    quotes = find_quotes(article.paragraphs) + [replace(q, paragraph=headline) for q in find_quotes([article.title])]
     resolver = Resolver()
     attributed: list[tuple[Candidate, Entity | None]] = []
+    # The headline is read last: its short names ("Lynch") resolve to the people the body named.
     for index, doc in enumerate(docs):
-        paragraph = Paragraph(index, doc, tuple(q for q in quotes if q.paragraph == index), docs[index - 1] if index else None)
+        before = docs[index - 1] if 0 < index < headline else None
+        paragraph = Paragraph(index, doc, tuple(q for q in quotes if q.paragraph == index), before, headline=index == headline)
         candidates = find_candidates(paragraph, registry)
         steps: list[tuple[int, int, object]] = [(ent.start, 0, ent) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")]
         # A claim is resolved once the whole speaker phrase has been read.
@@ -75,12 +116,14 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
             if not isinstance(step, Candidate):
                 resolver.register(index, doc, step)
                 continue
+            if step.extractor == "headline_colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]]):
+                continue
             if step.speaker is not None and step.speaker_paragraph is not None:
                 where = step.speaker_paragraph
                 speaker = resolver.resolve(where, docs[where], step.speaker, step.speaker[1] - 1)
             elif step.speaker is not None:
                 speaker = resolver.resolve(index, doc, step.speaker, step.anchor)
-            elif step.inherit:
+            elif step.inherit and index < headline:
                 speaker = resolver.inherit(index)
                 if speaker is not None and resolver.last_cue:
                     step = replace(step, cue=resolver.last_cue)
@@ -92,6 +135,15 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
                 resolver.last_claim_paragraph = index
             attributed.append((step, speaker))
     return resolver, _drop_nested(attributed, resolver)
+
+
+def _known(resolver: Resolver, name: "Span") -> bool:
+    """Whether the words before a headline's colon name someone: an actor of the body (by the
+    last word of the name) or a word that holds views ("Poll"); not "Stealth Over Health:"."""
+    if name[-1].lemma_.lower() in SENTIENT_NOUNS:
+        return True
+    last = name[-1].text.casefold()
+    return any(n.split()[-1].casefold() == last for entity in resolver.cast.live() for n in entity.names if n.split())
 
 
 def _drop_nested(attributed: list[tuple[Candidate, Entity | None]], resolver: Resolver) -> list[tuple[Candidate, Entity | None]]:
@@ -177,14 +229,16 @@ def canonical_name(entity: Entity) -> str:
 def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict[int, str], resolver: Resolver) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     seen: dict[str, int] = {}
+    sources = [*article.paragraphs, article.title]
     for candidate, speaker in attributed:
-        text = article.paragraphs[candidate.paragraph][candidate.start:candidate.end].strip()
+        text = sources[candidate.paragraph][candidate.start:candidate.end].strip()
         if not text:
             continue
         speaker_id = actor_ids.get(resolver.cast.find(speaker.key).key) if speaker is not None else None
         doc = docs[candidate.paragraph]
         where = docs[candidate.speaker_paragraph] if candidate.speaker_paragraph is not None else doc
-        speaker_text = where[candidate.speaker[0]:candidate.speaker[1]].text if candidate.speaker else None
+        # From the text as written: the headline was parsed in sentence case.
+        speaker_text = _words_of(where[candidate.speaker[0]:candidate.speaker[1]], sources[candidate.speaker_paragraph if candidate.speaker_paragraph is not None else candidate.paragraph]) if candidate.speaker else None
         claim_id = stable_id("c", text, seen)
         confidence = candidate.confidence
         if speaker is None:
@@ -198,8 +252,9 @@ def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict
                 kind=candidate.kind,
                 cue=candidate.cue,
                 text=text,
-                paragraph=candidate.paragraph + 1,
-                sentence=sentence_around(doc, candidate.start, candidate.end),
+                # Paragraphs count from 1; the headline is paragraph 0.
+                paragraph=(candidate.paragraph + 1) % (len(article.paragraphs) + 1),
+                sentence=sentence_around(doc, candidate.start, candidate.end, sources[candidate.paragraph]),
                 speaker_text=speaker_text,
                 modality=modality(text, candidate.cue),
                 hedges=hedges_in(text),
@@ -207,7 +262,12 @@ def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict
                 optional=candidate.optional,
             )
         )
-    return tuple(claims)
+    # The headline is read last (so its ids do not move the body's) but comes first.
+    return tuple(sorted(claims, key=lambda c: c.paragraph != 0))
+
+
+def _words_of(span: "Span", text: str) -> str:
+    return text[span.start_char:span.end_char]
 
 
 def stable_id(prefix: str, text: str, seen: dict[str, int]) -> str:
@@ -219,8 +279,10 @@ def stable_id(prefix: str, text: str, seen: dict[str, int]) -> str:
     return key if seen[key] == 1 else f"{key}-{seen[key]}"
 
 
-def sentence_around(doc: "Doc", start: int, end: int) -> str:
-    """The sentence or sentences that hold the characters start..end."""
+def sentence_around(doc: "Doc", start: int, end: int, text: str | None = None) -> str:
+    """The sentence or sentences that hold the characters start..end, from `text` (the words as
+    written, when the parse was of another casing) or the parse's own."""
+    text = doc.text if text is None else text
     first = last = None
     for sentence in doc.sents:
         s, e = sentence.start_char, sentence.end_char
@@ -229,8 +291,8 @@ def sentence_around(doc: "Doc", start: int, end: int) -> str:
         if s < end:
             last = e
     if first is None or last is None:
-        return doc.text.strip()
-    return doc.text[first:last].strip()
+        return text.strip()
+    return text[first:last].strip()
 
 
 def extract_many(articles: Iterable[Article], settings: Settings = Settings()) -> list[Briefing]:
@@ -239,11 +301,11 @@ def extract_many(articles: Iterable[Article], settings: Settings = Settings()) -
 
     articles = list(articles)
     nlp = pipeline()
-    flat = [p for a in articles for p in a.paragraphs]
+    flat = [text for a in articles for text in texts(a)]
     docs = list(nlp.pipe(flat, batch_size=64))
     out, i = [], 0
     for article in articles:
-        n = len(article.paragraphs)
+        n = len(article.paragraphs) + 1
         out.append(extract(article, settings, docs[i:i + n]))
         i += n
     return out

@@ -16,14 +16,18 @@ from .model import Briefing
 from .render import light_escape
 
 
-def mark_sentences(briefing: Briefing) -> tuple[tuple[Markup, ...], dict[str, str]]:
-    """The paragraphs as Markdown with the items' sentences marked, and the anchor of each item."""
+def mark_sentences(briefing: Briefing) -> tuple[tuple[tuple[int, Markup], ...], dict[str, str]]:
+    """(number, Markdown) of each paragraph with the items' sentences marked, and the anchor
+    of each item. The headline is paragraph 0, shown when some item comes from it."""
     anchors = {item.id: f"p-{item.paragraph}" for item in (*briefing.claims, *briefing.evidence)}
     items: dict[int, list] = defaultdict(list)
     for css, item in [("claim", c) for c in briefing.claims] + [("evidence", e) for e in briefing.evidence]:
         items[item.paragraph].append((css, item))
     paragraphs = []
-    for number, text in enumerate(briefing.article.paragraphs, start=1):
+    numbered = list(enumerate(briefing.article.paragraphs, start=1))
+    if items[0]:
+        numbered.insert(0, (0, briefing.article.title))
+    for number, text in numbered:
         marks: dict[tuple[int, int], tuple[str, str]] = {}
         spans: dict[str, tuple[int, int]] = {}
         for css, item in items[number]:
@@ -36,7 +40,7 @@ def mark_sentences(briefing: Briefing) -> tuple[tuple[Markup, ...], dict[str, st
             around = [k for k in kept if k[0] <= span[0] < k[1]]
             if span in kept or around:
                 anchors[item_id] = marks[span if span in kept else max(around, key=lambda k: (k[0], -k[1]))][1]
-        paragraphs.append(Markup(_marked(text, [(span, marks[span]) for span in kept])))
+        paragraphs.append((number, Markup(_marked(text, [(span, marks[span]) for span in kept]))))
     return tuple(paragraphs), anchors
 
 

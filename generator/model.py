@@ -83,7 +83,7 @@ class Claim:
     text: str
     """The attributed content, as worded in the article."""
     paragraph: int
-    """1-based number of the source paragraph."""
+    """1-based number of the source paragraph; 0 is the headline."""
     sentence: str
     """The whole sentence (or quotation) the claim comes from."""
     speaker_text: str | None = None

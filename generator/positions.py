@@ -77,7 +77,8 @@ def gist(claims: list[Claim], actors: dict[str, Actor] | None = None) -> str:
     def rank(claim: Claim):
         speaker = (actors or {}).get(claim.speaker)
         by_media = speaker is not None and speaker.kind == "media"
-        return (claim.optional, by_media, claim.kind == "direct", -claim.confidence, claim.paragraph)
+        # A headline is the editor's wording: the body says it in the speaker's own.
+        return (claim.optional, claim.paragraph == 0, by_media, claim.kind == "direct", -claim.confidence, claim.paragraph)
 
     parts: list[str] = []
     for claim in sorted(sorted(claims, key=rank)[:3], key=lambda c: c.paragraph):

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .clean import strip_controls
+from .text import place
 
 # Characters that Markdown, its extensions or HTML give a meaning to. Each becomes a numeric
 # character reference, which every Markdown engine passes through as the character itself.
@@ -137,6 +138,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["percent"] = lambda v: f"{round(float(v) * 100)}%"
     env.filters["words"] = _words
     env.filters["ease"] = reading_ease_label
+    env.filters["place"] = place
     return env
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from .model import Briefing, Claim, Evidence
+from .text import place
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def review_text(extracted: Briefing, corrected: Briefing, corrections_file: str 
         "",
     ]
     for item in items:
-        lines.append(f"{_percent(item.confidence):>4}  {item.id}  ¶ {item.paragraph} · {item.summary}" + (f"  [{item.status}]" if item.status else ""))
+        lines.append(f"{_percent(item.confidence):>4}  {item.id}  {place(item.paragraph)} · {item.summary}" + (f"  [{item.status}]" if item.status else ""))
         lines.append(f"      {item.text}")
         if item.sentence and item.sentence != item.text:
             lines.append(f"      sentence: {item.sentence}")
@@ -110,7 +111,7 @@ def starter_file(briefing: Briefing) -> str:
     names = {a.id: a.name for a in briefing.actors}
     for claim in sorted(briefing.claims, key=lambda c: (c.confidence, c.paragraph)):
         speaker = names.get(claim.speaker, "unattributed")
-        lines.append(f"## {_percent(claim.confidence)} · ¶ {claim.paragraph} · {speaker} · {claim.kind} · {claim.cue or 'no cue'}: {_words(claim.text)}")
+        lines.append(f"## {_percent(claim.confidence)} · {place(claim.paragraph)} · {speaker} · {claim.kind} · {claim.cue or 'no cue'}: {_words(claim.text)}")
         lines.append(f"#   - id: {claim.id}")
         lines.append(f"#     speaker: {_yaml(claim.speaker)}")
     lines += [
@@ -121,7 +122,7 @@ def starter_file(briefing: Briefing) -> str:
         "# evidence:",
     ]
     for item in sorted(briefing.evidence, key=lambda e: (e.confidence, e.paragraph)):
-        lines.append(f"## {_percent(item.confidence)} · ¶ {item.paragraph} · {item.kind}: {_words(item.text)}")
+        lines.append(f"## {_percent(item.confidence)} · {place(item.paragraph)} · {item.kind}: {_words(item.text)}")
         lines.append(f"#   - id: {item.id}")
         lines.append(f"#     kind: {item.kind}")
     lines += [

@@ -46,3 +46,8 @@ def unique_slug(text: str, taken: set[str], kind: str) -> str:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
     return slug
+
+
+def place(paragraph: int) -> str:
+    """Where in the article an item is: "¶ 3", or "headline" for paragraph 0."""
+    return "headline" if paragraph == 0 else f"¶ {paragraph}"

@@ -121,9 +121,9 @@ def test_reference_claims_and_speakers(reference_briefing):
 
 
 def test_every_claim_keeps_its_sentence_and_paragraph(reference_briefing):
-    paragraphs = reference_briefing.article.paragraphs
+    article = reference_briefing.article
     for claim in reference_briefing.claims:
-        source = paragraphs[claim.paragraph - 1]
+        source = article.paragraphs[claim.paragraph - 1] if claim.paragraph else article.title
         assert claim.text in source
         assert claim.sentence in source
         assert claim.text in claim.sentence or claim.sentence in claim.text
@@ -141,3 +141,43 @@ def test_claim_ids_are_stable_when_another_paragraph_changes(reference_article):
     shared = set(before) & set(after)
     assert len(shared) == len(before)
     assert all(before[t] == after[t] for t in shared)
+
+
+BODY = (
+    "Senator Bernie Sanders spoke in Ohio on Tuesday. Sanders said the campaign had to change course.\n\n"
+    "President Barack Obama opened the museum on Saturday, and Obama said the museum would tell "
+    "of suffering and delight.\n"
+)
+
+
+def headline_claims(title):
+    b = briefing_of(f"{title}\n\n{BODY}")
+    names = {a.id: a.name for a in b.actors}
+    return [(c.cue, names.get(c.speaker), c.text) for c in b.claims if c.paragraph == 0]
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Sanders: Clinton Needs to Change Her Campaign", [(":", "Bernie Sanders", "Clinton Needs to Change Her Campaign")]),
+        ("Obama on Museums: The Story Must Be Told in Full", [(":", "Barack Obama", "The Story Must Be Told in Full")]),
+        ("EXCLUSIVE – Sanders: The Campaign Must Change Course", [(":", "Bernie Sanders", "The Campaign Must Change Course")]),
+        # Title Case is read as a sentence: "Says" is a verb, not part of a name.
+        ("Obama Says Museum Will Tell of Suffering and Delight", [("says", "Barack Obama", "Museum Will Tell of Suffering and Delight")]),
+        ("Museum Will Tell of Suffering and Delight, Obama Says", [("says", "Barack Obama", "Museum Will Tell of Suffering and Delight")]),
+        # Section labels and phrases that name no one the article knows are not speakers.
+        ("The Latest: Campaign Changes Course in Ohio", []),
+        ("Stealth Over Health: Campaign Changes Course in Ohio", []),
+        ("Campaign changes course in Ohio", []),
+    ],
+)
+def test_headline_claims(title, expected):
+    assert headline_claims(title) == expected
+
+
+def test_a_headline_claim_is_read_last_and_listed_first():
+    b = briefing_of(f"Sanders: Clinton Needs to Change Her Campaign\n\n{BODY}")
+    body = briefing_of(f"Campaign notes\n\n{BODY}")
+    assert b.claims[0].paragraph == 0 and b.claims[0].sentence == "Sanders: Clinton Needs to Change Her Campaign"
+    # The body's claims keep the ids they have without the headline claim.
+    assert [c.id for c in b.claims[1:]] == [c.id for c in body.claims]
