@@ -4,7 +4,8 @@ Three kinds of entry share one folder: an article as read from its file (keyed b
 bytes and name), its extraction (by the bytes, the extraction settings and the language
 model's version) and the rendered page of a briefing (by everything the page is made from).
 Every key also holds the generator's own code. Entries are written to a temporary file and
-renamed into place, and carry a checksum, so a half-written entry is never trusted.
+renamed into place, and carry a checksum of their body as written, so a half-written or
+altered entry is never trusted (and checking it costs a hash, not a second serialisation).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from pathlib import Path
 from .extract import Settings
 from .nlp import MODEL_PACKAGES
 
-FORMAT = 2
+FORMAT = 3
+_HEAD = '{"sha256": "'
+_BODY = '", "body": '
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.tmp-\w+\.json")
 
 
@@ -78,11 +81,8 @@ class Cache:
             return None
         path = self._path(key)
         try:
-            envelope = json.loads(path.read_text(encoding="utf-8"))
-            body = envelope["body"]
-            if not isinstance(body, dict) or envelope.get("sha256") != _checksum(body):
-                raise ValueError("damaged entry")
-        except (OSError, ValueError, KeyError, TypeError):
+            body = _unwrap(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             self.misses += 1
             return None
         self.used.add(key)
@@ -99,7 +99,7 @@ class Cache:
             return
         self.used.add(key)
         path = self._path(key)
-        envelope = json.dumps({"sha256": _checksum(body), "body": body}, ensure_ascii=False, sort_keys=True)
+        envelope = _wrap(body)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle = tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".tmp-", suffix=".json", delete=False, encoding="utf-8")
@@ -155,5 +155,25 @@ def _remove(path: Path) -> bool:
         return False
 
 
-def _checksum(body: dict) -> str:
-    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+def _wrap(body: dict) -> str:
+    """An entry's file: a JSON object of the body's checksum and the body, the body last."""
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    return f"{_HEAD}{_checksum(text)}{_BODY}{text}}}"
+
+
+def _unwrap(envelope: str) -> dict:
+    """The body of an entry's file; ValueError when the file is not one `_wrap` wrote whole."""
+    start = len(_HEAD) + 64 + len(_BODY)
+    if not (envelope.startswith(_HEAD) and envelope.startswith(_BODY, start - len(_BODY)) and envelope.endswith("}")):
+        raise ValueError("not a cache entry")
+    text = envelope[start:-1]
+    if _checksum(text) != envelope[len(_HEAD):len(_HEAD) + 64]:
+        raise ValueError("damaged entry")
+    body = json.loads(text)
+    if not isinstance(body, dict):
+        raise ValueError("damaged entry")
+    return body
+
+
+def _checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

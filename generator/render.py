@@ -24,6 +24,9 @@ from .text import place
 # character reference, which every Markdown engine passes through as the character itself.
 _ACTIVE = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@;/?")
 _LINE_START = re.compile(r"^\s*(?:[-+*>#]|\d+[.)]|\|)")
+_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in _ACTIVE})
+# Inert in the middle of a line: only what can open markup there is escaped.
+_MID_LINE = str.maketrans({c: f"&#{ord(c)};" for c in _ACTIVE - set(".-+/%?;@")})
 
 
 def escape(value: object) -> str:
@@ -32,8 +35,7 @@ def escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(_plain(value).split())
-    return "".join(f"&#{ord(c)};" if c in _ACTIVE else c for c in text)
+    return " ".join(_plain(value).split()).translate(_REFERENCES)
 
 
 def light_escape(value: object) -> str:
@@ -50,18 +52,13 @@ def light_escape(value: object) -> str:
         return str(value)
     raw = _plain(value)
     text = " ".join(raw.split())
-    inert_mid_line = set(".-+/%?;@")
+    if not text:
+        return ""
     match = _LINE_START.match(text)
     opening = match.end() if match else 1
-    out = ["&#32;" if text and raw[:1].isspace() else ""]
-    for i, c in enumerate(text):
-        if c in _ACTIVE and not (c in inert_mid_line and i >= opening):
-            out.append(f"&#{ord(c)};")
-        else:
-            out.append(c)
-    if text and raw[-1:].isspace():
-        out.append(" ")
-    return "".join(out)
+    lead = "&#32;" if raw[:1].isspace() else ""
+    trail = " " if raw[-1:].isspace() else ""
+    return lead + text[:opening].translate(_REFERENCES) + text[opening:].translate(_MID_LINE) + trail
 
 
 def _plain(value: object) -> str:

@@ -73,8 +73,9 @@ def by_date(entries: list[Entry]) -> list[Entry]:
 def render_site(briefings: list[Briefing], config: "Config", stories: list[Story] | tuple[Story, ...] = (), pages: Cache | None = None) -> dict[str, str]:
     """Path → content of every generated file.
 
-    The page and JSON of a briefing are taken from `pages` when nothing they show has changed:
-    on a warm build of a large site, rendering them would cost more than the rest together.
+    The page and JSON of a briefing are taken from `pages` when nothing they show has changed,
+    and so are all the other pages when no briefing has: on a warm build of a large site,
+    rendering them would cost more than the rest together.
 
     Raises:
         BriefingError: a template (most likely one a site overrides) fails; names it.
@@ -102,23 +103,63 @@ def _render_site(briefings: list[Briefing], config: "Config", stories, pages: Ca
     env = environment(config.templates)
     templates = templates_version(config.templates)
     ordered = newest_first(briefings)
-    catalog = build_catalog(ordered)
-    files: dict[str, str] = {}
-    common = {"site_name": config.site_name}
-    side_slug = {side.name: side.slug for side in catalog.sides}
+    digests = {id(b): digest(b) for b in ordered}
     story_of = {b.article.path: story for story in stories for b in story.sources}
+    # Every page but a briefing's own is made from all the briefings: on a build where none
+    # changed, all of them (and the links briefing pages take from them) come from one entry.
+    shown = [(s.slug, s.title, s.path, s.question, s.bias, [digests.get(id(b)) or digest(b) for b in s.sources]) for s in stories]
+    key = entry_key("site", templates, config.site_name, config.per_page, [digests[id(b)] for b in ordered], shown)
+    site = pages.get(key)
+    if not _whole(site):
+        site = render_catalog(env, ordered, config, stories, story_of)
+        pages.put(key, site)
+    files: dict[str, str] = dict(site["files"])
+    side_slug = site["sides"]
     for briefing in ordered:
         slug = briefing.article.slug
-        links = {a.id: catalog.actor_slug.get((slug, a.id)) for a in briefing.actors}
+        links = site["actors"].get(slug, {})
         sides = {p.side: side_slug[p.side] for p in briefing.positions if p.side in side_slug}
         story = story_of.get(briefing.article.path)
-        key = entry_key("page", templates, config.site_name, _fingerprint(briefing, links, sides, story))
+        key = entry_key("page", templates, config.site_name, _fingerprint(digests[id(briefing)], links, sides, story))
         body = pages.get(key)
         if body is None or not isinstance(body.get("page"), str) or not isinstance(body.get("data"), str):
             body = {"page": render_briefing(env, briefing, config.site_name, links, sides, story), "data": to_json(briefing)}
             pages.put(key, body)
         files[f"briefings/{slug}.md"] = body["page"]
         files[f"briefings/{slug}.json"] = body["data"]
+    files["schema/briefing.schema.json"] = json.dumps(schema(), indent=2, sort_keys=True) + "\n"
+    files["assets/briefings.css"] = env.get_template("briefings.css").render()
+    return files
+
+
+def digest(briefing: Briefing) -> str:
+    """A digest of everything a briefing holds."""
+    return hashlib.sha256(repr(briefing).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _whole(site: dict | None) -> bool:
+    """Whether a cache entry holds what `render_catalog` returns."""
+    return (
+        isinstance(site, dict)
+        and isinstance(site.get("files"), dict)
+        and all(isinstance(v, str) for v in site["files"].values())
+        and isinstance(site.get("actors"), dict)
+        and all(isinstance(v, dict) for v in site["actors"].values())
+        and isinstance(site.get("sides"), dict)
+    )
+
+
+def render_catalog(env, ordered: list[Briefing], config: "Config", stories, story_of: dict) -> dict:
+    """The pages made from all briefings (indexes, actors, sides, topics, timeline, stories),
+    with the links a briefing page takes from them: {"files", "actors": briefing slug → actor
+    id → actor page, "sides": side → side page}."""
+    catalog = build_catalog(ordered)
+    files: dict[str, str] = {}
+    common = {"site_name": config.site_name}
+    side_slug = {side.name: side.slug for side in catalog.sides}
+    actors: dict[str, dict[str, str]] = defaultdict(dict)
+    for (slug, actor_id), actor_slug in catalog.actor_slug.items():
+        actors[slug][actor_id] = actor_slug
     for story in stories:
         files[f"briefings/{story.slug}.md"] = env.get_template("story.md.j2").render(
             story=story, cmp=compare(story), outlet_of=outlet_of, side_link=side_slug, **common
@@ -149,9 +190,7 @@ def _render_site(briefings: list[Briefing], config: "Config", stories, pages: Ca
     files["index.md"] = env.get_template("home.md.j2").render(
         latest=entries[:10], total=len(entries), sides=catalog.sides[:12], topics=topics[:12], actors=catalog.actors[:12], **common
     )
-    files["schema/briefing.schema.json"] = json.dumps(schema(), indent=2, sort_keys=True) + "\n"
-    files["assets/briefings.css"] = env.get_template("briefings.css").render()
-    return files
+    return {"files": files, "actors": dict(actors), "sides": side_slug}
 
 
 def paged(files: dict[str, str], env, folder: str, template: str, items: list, per_page: int, common: dict, **extra) -> None:
@@ -185,9 +224,10 @@ def actor_pages(files: dict[str, str], env, actor, per_page: int, common: dict, 
         )
 
 
-def _fingerprint(briefing: Briefing, links: dict, sides: dict, story: Story | None) -> str:
-    """A digest of everything a briefing's page and JSON are made from (with the templates and
-    the code, which the page key adds). A story counts by its own fields and its sources' names."""
+def _fingerprint(briefing: str, links: dict, sides: dict, story: Story | None) -> str:
+    """A digest of everything a briefing's page and JSON are made from, given the briefing's
+    digest (with the templates and the code, which the page key adds). A story counts by its
+    own fields and its sources' names."""
     shown = (story.slug, story.title, story.path, story.question, story.bias, tuple(b.article.slug for b in story.sources)) if story else None
     text = repr((briefing, sorted(links.items()), sorted(sides.items()), shown))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

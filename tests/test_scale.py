@@ -76,13 +76,13 @@ def test_entries_nobody_uses_any_more_are_pruned(tmp_path, extracted):
     build(config)
     first = extraction_entries(cache)
     pages = set((cache / "pages").glob("??/*.json"))
-    assert len(first) == 3 and len(pages) == 3
+    assert len(first) == 3 and len(pages) == 4  # a page per briefing, and the site's other pages together
     (source / "water.txt").unlink()
     (source / "trade.txt").write_text(ARTICLE.format(title="Talks on trade", topic="tariffs"), encoding="utf-8")
     build(config)
     second = extraction_entries(cache)
     assert len(second) == 2 and len(first & second) == 1
-    assert len(set((cache / "pages").glob("??/*.json"))) == 2
+    assert len(set((cache / "pages").glob("??/*.json"))) == 3
 
 
 def test_an_empty_briefings_folder_prunes_nothing(tmp_path, extracted):
@@ -95,7 +95,17 @@ def test_an_empty_briefings_folder_prunes_nothing(tmp_path, extracted):
     assert len(extraction_entries(cache)) == 2
 
 
-def test_a_warm_build_neither_parses_a_file_nor_renders_a_briefing_page(tmp_path, extracted, monkeypatch):
+def rendered_templates(monkeypatch) -> list[str]:
+    """The names of the templates rendered from now on."""
+    import jinja2
+
+    names: list[str] = []
+    real = jinja2.Template.render
+    monkeypatch.setattr(jinja2.Template, "render", lambda self, *args, **kwargs: names.append(self.name) or real(self, *args, **kwargs))
+    return names
+
+
+def test_a_warm_build_neither_parses_a_file_nor_renders_a_page(tmp_path, extracted, monkeypatch):
     source = write_articles(tmp_path / "briefings", ["arctic", "trade", "water"])
     (source / "ports.md").write_text("---\ntitle: Port fees rise\npublished: 2024-03-01\ntags: [shipping]\n---\n\nFees rose.\n", encoding="utf-8")
     config = Config(source=source, cache_dir=tmp_path / "cache", jobs=1)
@@ -106,8 +116,10 @@ def test_a_warm_build_neither_parses_a_file_nor_renders_a_briefing_page(tmp_path
 
     monkeypatch.setattr(site_module, "parse_article", refuse)
     monkeypatch.setattr(render_module, "render_briefing", refuse)
+    rendered = rendered_templates(monkeypatch)
     warm = build(config)
     assert warm.files == cold.files and warm.problems == cold.problems
+    assert set(rendered) <= {"briefings.css"}, "indexes, actor, side and topic pages come from the cache"
 
 
 def test_one_changed_article_renders_one_briefing_page(tmp_path, extracted, monkeypatch):
@@ -193,14 +205,14 @@ def test_the_search_index_holds_summaries_not_details(tmp_path):
     assert not files["topics/fisheries/index.md"].startswith("---")
 
 
-def test_unchanged_briefing_pages_come_from_the_page_cache(tmp_path):
+def test_unchanged_pages_come_from_the_page_cache(tmp_path):
     briefings = [synthetic(n) for n in range(3)]
     pages = Cache(tmp_path / "pages")
     first = render_site(briefings, Config(source=Path("/nonexistent")), pages=pages)
-    assert (pages.hits, pages.misses) == (0, 3)
+    assert (pages.hits, pages.misses) == (0, 4)  # three briefings, and all the other pages together
     again = Cache(tmp_path / "pages")
     assert render_site(briefings, Config(source=Path("/nonexistent")), pages=again) == first
-    assert (again.hits, again.misses) == (3, 0)
+    assert (again.hits, again.misses) == (4, 0)
 
 
 def test_parallel_extraction_writes_the_same_site_as_one_process(tmp_path):
