@@ -207,6 +207,14 @@ def subject_of(verb: "Token") -> "Token | None":
             via_xcomp = verb.dep_ == "xcomp"
             verb = verb.head
             continue
+        if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+            verb = verb.head  # "Clinton paused, then revealed …": a coordination the parser left loose
+            continue
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "has rallied thousands by promising …", "has taken to urging …": the subject of
+            # the verb the preposition hangs from.
+            verb = verb.head.head
+            continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         return None

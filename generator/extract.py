@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from .actors import Entity
-from .claims import Candidate, Paragraph, Registry, default_extractors, find_candidates
+from .claims import Candidate, Paragraph, Registry, default_extractors, find_candidates, in_quote
 from .evidence import find_evidence
 from .lexicon import SENTIENT_NOUNS
 from .model import Actor, Article, Briefing, Claim
@@ -114,7 +114,7 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
         steps += [(c.speaker[1] - 1 if c.speaker and c.speaker_paragraph is None else c.anchor, 1, c) for c in candidates]
         for _, _, step in sorted(steps, key=lambda s: (s[0], s[1])):
             if not isinstance(step, Candidate):
-                resolver.register(index, doc, step)
+                resolver.register(index, doc, step, quoted=in_quote(paragraph, step.start_char) is not None)
                 continue
             if step.extractor == "headline_colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]]):
                 continue

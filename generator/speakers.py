@@ -42,6 +42,8 @@ class Event:
     key: int
     speaker: bool
     subject: bool
+    quoted: bool = False
+    """Inside a quotation: "“I met Obama,” he said" does not make Obama the "he"."""
 
 
 class Resolver:
@@ -59,8 +61,9 @@ class Resolver:
 
     # -- named mentions -------------------------------------------------------------------
 
-    def register(self, paragraph: int, doc: "Doc", ent: "Span") -> None:
-        """Add a named entity mention (PERSON or ORG) to the cast."""
+    def register(self, paragraph: int, doc: "Doc", ent: "Span", quoted: bool = False) -> None:
+        """Add a named entity mention (PERSON or ORG) to the cast; `quoted` when it is inside a
+        quotation, where it names someone but is no antecedent for a pronoun or description."""
         ent, label = _repair(doc, ent)
         position = (paragraph, ent.start)
         if label == "PERSON":
@@ -99,7 +102,7 @@ class Resolver:
             self.at[(paragraph, i)] = entity.key
         root = ent.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
-        self.events.append(Event(paragraph, ent.start, entity.key, False, subject))
+        self.events.append(Event(paragraph, ent.start, entity.key, False, subject, quoted))
 
     def _organization_named(self, name: str) -> Entity | None:
         low = name.lower().removeprefix("the ")
@@ -138,7 +141,7 @@ class Resolver:
             if event.paragraph < paragraph - 1:
                 break
             entity = self.cast.find(event.key)
-            if event.paragraph == paragraph - 1 and event.subject and entity.kind == "person":
+            if event.paragraph == paragraph - 1 and event.subject and not event.quoted and entity.kind == "person":
                 return entity
         return None
 
@@ -235,6 +238,8 @@ class Resolver:
                 if group is not None:
                     return group
             return self.cast.descriptor("group", _describe(tokens), position, side)
+        if definite and lemma == "old" and any(t.lower_ == "year" for t in tokens) and any(t.like_num for t in tokens):
+            lemma = "man"  # "said the 46-year-old": the person just named, of any role
         if lemma in PERSON_DESCRIPTORS:
             if definite:
                 person = self._descriptor(lemma, side, paragraph, anchor)
@@ -285,7 +290,7 @@ class Resolver:
         for event in reversed(self.events):
             if (event.paragraph, event.token) >= (paragraph, anchor) and not event.speaker:
                 continue
-            if (event.paragraph, event.token) > (paragraph, anchor):
+            if (event.paragraph, event.token) > (paragraph, anchor) or event.quoted:
                 continue
             if paragraph - event.paragraph > window:
                 break

@@ -181,3 +181,18 @@ def test_a_headline_claim_is_read_last_and_listed_first():
     assert b.claims[0].paragraph == 0 and b.claims[0].sentence == "Sanders: Clinton Needs to Change Her Campaign"
     # The body's claims keep the ids they have without the headline claim.
     assert [c.id for c in b.claims[1:]] == [c.id for c in body.claims]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, words",
+    [
+        ("Mr. Trump has rallied thousands by promising to impose tariffs on imported goods.", "promising", "Trump", "to impose tariffs on imported goods"),
+        ("Governor John Kasich has taken to urging voters to slow down.", "urging", "John Kasich", "voters to slow down"),
+        ("Senator Anna Keller paused, then revealed why the vote had failed.", "revealed", "Anna Keller", "why the vote had failed"),
+        # A name inside the quotation is not who "she" or "the 46-year-old" is.
+        ("Senator Jane Ross spoke on Monday. “I met Barack Obama yesterday,” she said.", "said", "Jane Ross", "I met Barack Obama yesterday"),
+        ("Melania Trump spoke on Monday. “Donald is an amazing leader,” said the 46-year-old.", "said", "Melania Trump", "Donald is an amazing leader"),
+    ],
+)
+def test_speaker_of_a_verb_the_parse_hangs_loosely_or_a_description(text, cue, speaker, words):
+    assert (cue, speaker, words) in [(c, s, w) for _, c, s, w in claims_of(text)]
