@@ -540,7 +540,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             continue
         if how == "clause" and words_between(doc, start, end) < 2:
             continue
-        if how == "object" and not attitude and words_between(doc, start, end) < 4 and not in_quote(paragraph, start):
+        if how == "object" and not attitude and words_between(doc, start, end) < 2 and not in_quote(paragraph, start):
             continue
         confidence = {"clause": 0.85, "xcomp": 0.75, "object": 0.7, "preposition": 0.65}[how]
         if attitude or lemma in COGNITION_VERBS:
