@@ -158,7 +158,8 @@ class Cast:
         words = name.split()
         if not words:
             return None
-        match = self._match_person(words)
+        # A name in capitals ("FALLIN:" in a transcript) is matched as it would be written.
+        match = self._match_person([w.title() if w.isupper() and len(w) > 2 else w for w in words])
         if match is None:
             match = self.new("person", name, position)
         else:

@@ -128,7 +128,7 @@ def default_extractors(disabled: Iterable[str] = ()) -> Registry:
     registry = Registry()
     registry.register("quotations", 30, quotation_claims)
     registry.register("according_to", 25, according_to_claims)
-    registry.register("headline_colon", 22, headline_claims)
+    registry.register("colon", 22, colon_claims)
     registry.register("reported_speech", 20, reported_claims)
     registry.register("speech_nouns", 10, noun_claims)
     registry.register("stance_adjectives", 8, adjective_claims)
@@ -705,26 +705,28 @@ HEADLINE_LABELS = {
     "in pictures", "podcast", "commentary", "perspective", "letters", "news", "byline", "wow",
     "look", "boom", "revealed", "paid notice", "just in", "confirmed", "busted", "listen", "must see",
     "must read", "profile", "obituary", "correction", "clarification", "live updates", "factbox",
+    "note", "editor's note", "related", "source", "sources", "read more", "see also", "transcript",
 }
 
 
-def headline_claims(paragraph: Paragraph) -> Iterable[Candidate]:
-    """`Sanders: Clinton needs to …`, `Obama on climate: the trends are …` in a headline.
+def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`Sanders: Clinton needs to …` and `Obama on climate: the trends are …` in a headline;
+    `TAPPER: Do you think …` opening a paragraph of a transcript.
 
     The words before the colon must read as a name: a short capitalised phrase, with no verb,
-    that is not a section label ("The Latest", "EXCLUSIVE –"). Whether it names someone is
-    decided when speakers are resolved (`extract._known`).
+    that is not a section label ("The Latest", "EXCLUSIVE –", "Update"). Whether it names
+    someone the article knows is decided when speakers are resolved (`extract._known`).
     """
-    if not paragraph.headline:
-        return
     doc = paragraph.doc
     colon = next((t for t in doc if t.text == ":" and not in_quote(paragraph, t.idx)), None)
-    if colon is None:
+    if colon is None or not (paragraph.headline or colon.i <= 4):
         return
     first = 0
     if doc[0].lower_ in HEADLINE_LABELS and len(doc) > 2 and doc[1].text in ("-", "–", "—", "|"):
         first = 2  # "EXCLUSIVE – Roger Stone: …"
     end = next((t.i for t in doc[first + 1:colon.i] if t.lower_ in ("on", "about", "to", "at", "in", "for")), colon.i)
+    if not paragraph.headline and end != colon.i:
+        return
     name = doc[first:end]
     if not 0 < len(name) <= 6 or name.text.lower() in HEADLINE_LABELS or not (name[0].is_title or name[0].is_upper):
         return
@@ -733,7 +735,9 @@ def headline_claims(paragraph: Paragraph) -> Iterable[Candidate]:
     start, stop = trim(doc, colon.idx + 1, len(doc.text))
     if words_between(doc, start, stop) < 3:
         return
-    yield Candidate(paragraph.index, start, stop, "indirect", ":", (first, end), end - 1, "headline_colon", confidence=0.75)
+    # A headline reports; a transcript gives the words as spoken.
+    kind = "indirect" if paragraph.headline else "direct"
+    yield Candidate(paragraph.index, start, stop, kind, ":", (first, end), end - 1, "colon", confidence=0.75)
 
 
 # -- speech nouns ---------------------------------------------------------------------------

@@ -116,7 +116,7 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
             if not isinstance(step, Candidate):
                 resolver.register(index, doc, step, quoted=in_quote(paragraph, step.start_char) is not None)
                 continue
-            if step.extractor == "headline_colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]]):
+            if step.extractor == "colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]]):
                 continue
             if step.speaker is not None and step.speaker_paragraph is not None:
                 where = step.speaker_paragraph
@@ -138,8 +138,9 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
 
 
 def _known(resolver: Resolver, name: "Span") -> bool:
-    """Whether the words before a headline's colon name someone: an actor of the body (by the
-    last word of the name) or a word that holds views ("Poll"); not "Stealth Over Health:"."""
+    """Whether the words before a colon name someone: an actor of the article (by the last word
+    of the name, in any case: "TAPPER") or a word that holds views ("Poll"); not "Stealth Over
+    Health:"."""
     if name[-1].lemma_.lower() in SENTIENT_NOUNS:
         return True
     last = name[-1].text.casefold()

@@ -243,7 +243,7 @@ ATTITUDE_VERBS = set(
     email retweet tweet chant vow pledge promise threaten demand
     identify remind apologize adopt expose protest demonstrate underscore brag contrast vouch
     bemoan interject recite spar articulate dwell shrug reassure utter relish muse cheer
-    celebrate sound
+    celebrate sound seem appear prefer favor favour admire understand determine rule lobby press
     """.split()
 )
 

@@ -79,6 +79,11 @@ class Resolver:
             name, _ = clean_name(list(ent))
             if not name or len(name) < 2 or name.isdigit():
                 return
+            known = self._known_person(name) if name.isupper() and " " not in name else None
+            if known is not None:  # "FALLIN:" in a transcript is the Mary Fallin already met
+                self.at[(paragraph, ent.start)] = known.key
+                self.events.append(Event(paragraph, ent.start, known.key, False, False, quoted))
+                return
             if all(w.lower() in TITLES or w.lower() in _TITLE_ENDS or w.lower() in ROLE_NOUNS for w in name.split()):
                 return  # "Shadow", "State": a title word the tagger took for a body
             side = gazetteer().side_of(name, parties=False)
@@ -208,6 +213,9 @@ class Resolver:
         if not word[:1].isupper() or word.lower() in PRONOUNS or len(word) < 3:
             return None
         from .actors import near
+
+        if word.isupper():
+            word = word.title()  # "FALLIN:" in a transcript
 
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
             if entity.kind == "person" and any(near(word, part) for name in entity.names for part in name.split()):

@@ -196,3 +196,15 @@ def test_a_headline_claim_is_read_last_and_listed_first():
 )
 def test_speaker_of_a_verb_the_parse_hangs_loosely_or_a_description(text, cue, speaker, words):
     assert (cue, speaker, words) in [(c, s, w) for _, c, s, w in claims_of(text)]
+
+
+def test_a_transcript_gives_each_speaker_their_lines():
+    claims = claims_of(
+        "Governor Mary Fallin spoke to Jake Tapper on Friday.\n\n"
+        "TAPPER: Do you think the governor has campaigned as a healer?\n\n"
+        "FALLIN: I think he is trying to campaign as a healer.\n\n"
+        "Update: the interview was cut short by the network.\n"
+    )
+    assert ("direct", ":", "Jake Tapper", "Do you think the governor has campaigned as a healer?") in claims
+    assert ("direct", ":", "Mary Fallin", "I think he is trying to campaign as a healer") in claims
+    assert not [c for c in claims if "cut short" in c[3]]
