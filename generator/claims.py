@@ -718,12 +718,14 @@ def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
     someone the article knows is decided when speakers are resolved (`extract._known`).
     """
     doc = paragraph.doc
-    colon = next((t for t in doc if t.text == ":" and not in_quote(paragraph, t.idx)), None)
-    if colon is None or not (paragraph.headline or colon.i <= 4):
+    # A transcript pasted as one quotation a paragraph: "WALLACE: Let's start …
+    lead = 1 if len(doc) > 1 and doc[0].text in _OPEN_MARKS and not paragraph.headline else 0
+    colon = next((t for t in doc if t.text == ":" and (lead or not in_quote(paragraph, t.idx))), None)
+    if colon is None or not (paragraph.headline or colon.i <= 4 + lead):
         return
-    first = 0
-    if doc[0].lower_ in HEADLINE_LABELS and len(doc) > 2 and doc[1].text in ("-", "–", "—", "|"):
-        first = 2  # "EXCLUSIVE – Roger Stone: …"
+    first = lead
+    if doc[lead].lower_ in HEADLINE_LABELS and len(doc) > lead + 2 and doc[lead + 1].text in ("-", "–", "—", "|"):
+        first = lead + 2  # "EXCLUSIVE – Roger Stone: …"
     end = next((t.i for t in doc[first + 1:colon.i] if t.lower_ in ("on", "about", "to", "at", "in", "for")), colon.i)
     if not paragraph.headline and end != colon.i:
         return
@@ -846,6 +848,9 @@ def merge(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
 def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
     quoted = a if a.quoted else b if b.quoted else None
     reported = b if quoted is a else a
+    if quoted is not None and reported is not quoted and reported.extractor == "colon" and quoted.start < reported.start:
+        # '"WALLACE: Let's start …' as one quotation: the words after the name are the claim.
+        return replace(reported, quoted=True, confidence=max(a.confidence, b.confidence))
     if quoted is not None and reported is not quoted:
         speaker = quoted.speaker or reported.speaker
         inside = min(quoted.end, reported.end) - max(quoted.start, reported.start)

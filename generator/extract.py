@@ -116,7 +116,7 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
             if not isinstance(step, Candidate):
                 resolver.register(index, doc, step, quoted=in_quote(paragraph, step.start_char) is not None)
                 continue
-            if step.extractor == "colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]]):
+            if step.extractor == "colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]], transcript=index < headline):
                 continue
             if step.speaker is not None and step.speaker_paragraph is not None:
                 where = step.speaker_paragraph
@@ -137,11 +137,13 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
     return resolver, _drop_nested(attributed, resolver)
 
 
-def _known(resolver: Resolver, name: "Span") -> bool:
+def _known(resolver: Resolver, name: "Span", transcript: bool = False) -> bool:
     """Whether the words before a colon name someone: an actor of the article (by the last word
-    of the name, in any case: "TAPPER") or a word that holds views ("Poll"); not "Stealth Over
-    Health:"."""
+    of the name, in any case: "TAPPER"), a word that holds views ("Poll"), or in a transcript a
+    name in capitals ("WALLACE:"); not "Stealth Over Health:"."""
     if name[-1].lemma_.lower() in SENTIENT_NOUNS:
+        return True
+    if transcript and name.text.isupper() and len(name) <= 2 and not any(t.ent_type_ in ("GPE", "DATE", "TIME") for t in name):
         return True
     last = name[-1].text.casefold()
     return any(n.split()[-1].casefold() == last for entity in resolver.cast.live() for n in entity.names if n.split())
@@ -223,8 +225,9 @@ def canonical_name(entity: Entity) -> str:
     fixed = []
     for i, word in enumerate(words):
         counts = spellings.get(i, {word: 1})
-        fixed.append(max(counts, key=lambda w: (counts[w], len(w))))
-    return " ".join(fixed)
+        fixed.append(max(counts, key=lambda w: (counts[w], len(w), not w.isupper())))
+    # A name known only in capitals ("WALLACE:" in a transcript) is written as a name.
+    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in fixed)
 
 
 def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict[int, str], resolver: Resolver) -> tuple[Claim, ...]:

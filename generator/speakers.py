@@ -267,6 +267,10 @@ class Resolver:
                     if entity.kind in ("organization", "government", "media") and lemma in entity.names[0].lower():
                         return entity
             return self.cast.descriptor("group" if plural else "organization", _describe(tokens), position, side)
+        if plural and head.pos_ == "NOUN" and head.is_alpha and not head.ent_type_:
+            # "Demonstrators said", "Delegates questioned": the words that name them are all
+            # the article gives; an unknown singular ("the spot concludes") stays unattributed.
+            return self.cast.descriptor("group", _describe(tokens), position, side)
         return None
 
     def _pronoun(self, word: str, paragraph: int, anchor: int) -> Entity | None:

@@ -208,3 +208,18 @@ def test_a_transcript_gives_each_speaker_their_lines():
     assert ("direct", ":", "Jake Tapper", "Do you think the governor has campaigned as a healer?") in claims
     assert ("direct", ":", "Mary Fallin", "I think he is trying to campaign as a healer") in claims
     assert not [c for c in claims if "cut short" in c[3]]
+
+
+def test_a_transcript_pasted_as_one_quotation_a_paragraph():
+    claims = claims_of(
+        "“WALLACE: Let’s start with the news on the debate. Governor Mike Pence joins us.\n\n"
+        "“PENCE: Well, look, the debate is serious business for the country.\n"
+    )
+    assert ("direct", ":", "Wallace", "Let’s start with the news on the debate. Governor Mike Pence joins us") in claims
+    assert ("direct", ":", "Mike Pence", "Well, look, the debate is serious business for the country") in claims
+
+
+def test_people_named_only_by_a_plural_noun_speak_as_a_group():
+    b = briefing_of("Headline\n\nDemonstrators said the march would go on through the night.\n")
+    speakers = {a.id: a for a in b.actors}
+    assert [(speakers[c.speaker].name, speakers[c.speaker].kind) for c in b.claims] == [("Demonstrators", "group")]
