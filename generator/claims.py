@@ -174,6 +174,9 @@ def subject_of(verb: "Token") -> "Token | None":
     hangs from, even when the parse attached it inside the reported clause; an infinitive
     under a passive ("was prompted to say") takes the passive's subject.
     """
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if verb.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "of" and (before.ent_type_ == "PERSON" or before.lower_ in PRONOUNS):
+        return before  # "footage of Hillary Clinton asking, “…”"
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         for ancestor in verb.ancestors:
             if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.tag_ != "VBG":
@@ -203,6 +206,14 @@ def subject_of(verb: "Token") -> "Token | None":
                 return verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
+        if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+            # "forced Stumpf to admit …", "urged him to say …": the object speaks.
+            objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if objects and verb.head.lemma_.lower() not in ("promise", "vow", "pledge"):
+                return objects[0]
+        named = _misparsed_subject(verb)
+        if named is not None:
+            return named
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
             via_xcomp = verb.dep_ == "xcomp"
             verb = verb.head
@@ -210,15 +221,33 @@ def subject_of(verb: "Token") -> "Token | None":
         if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
             verb = verb.head  # "Clinton paused, then revealed …": a coordination the parser left loose
             continue
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            # "has rallied thousands by promising …", "has taken to urging …": the subject of
-            # the verb the preposition hangs from.
-            verb = verb.head.head
-            continue
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+            # "has rallied thousands by promising …", "has taken to urging …", "stopped short
+            # of calling …": the subject of the verb the preposition hangs from.
+            above = verb.head.head
+            if above.pos_ in ("ADV", "ADJ") and above.dep_ in ("advmod", "acomp") and above.head.pos_ in ("VERB", "AUX"):
+                above = above.head
+            if above.pos_ in ("VERB", "AUX"):
+                verb = above
+                continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         return None
     return None
+
+
+def _misparsed_subject(verb: "Token") -> "Token | None":
+    """A name opening the sentence that the parser took for something else ("Trump, appearing
+    after Clinton, cited …" with "Trump" read as an adjective)."""
+    first = verb.sent[0]
+    if first.i >= verb.i or first.dep_ in ("nsubj", "nsubjpass", "prep", "pobj", "mark", "advmod", "det", "punct"):
+        return None
+    if not (first.text[:1].isupper() and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+        return None
+    if first.head.i != verb.i and first.head.head.i != verb.i:
+        return None
+    after = verb.doc[first.i + 1] if first.i + 1 < len(verb.doc) else None
+    return first if after is not None and (after.text == "," or after.pos_ in ("ADV", "VERB", "AUX")) else None
 
 
 def phrase(token: "Token") -> tuple[int, int]:
@@ -584,7 +613,10 @@ def _content_of(verb: "Token", broad: bool = False):
     cue = _cue_text(verb)
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
-        return clause_tokens(clauses[0], verb), "clause", cue
+        # A clause before the verb may be a misparsed opening ("While he acknowledged …, Ham
+        # noted several …"): the clause after the verb is what it reports.
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0]) if len(clauses) > 1 else clauses[0]
+        return clause_tokens(clause, verb), "clause", cue
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if not broad and own_subject and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
         head = verb.head

@@ -87,6 +87,7 @@ DOCUMENT_NOUNS = {
     "filing", "filings", "ruling", "verdict", "decision", "resolution", "communique", "communiqué",
     "declaration", "treaty", "agreement", "report's", "editorial", "op-ed", "column", "headline",
     "tweet", "post", "blog", "podcast", "broadcast", "programme", "program", "show", "white paper",
+    "video", "footage", "recording", "tape", "transcript", "photo", "photograph", "image", "map", "chart",
 }
 
 # Titles before a name. The ambiguous abbreviations count only when written with a full stop.

@@ -192,6 +192,15 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # A name inside the quotation is not who "she" or "the 46-year-old" is.
         ("Senator Jane Ross spoke on Monday. “I met Barack Obama yesterday,” she said.", "said", "Jane Ross", "I met Barack Obama yesterday"),
         ("Melania Trump spoke on Monday. “Donald is an amazing leader,” said the 46-year-old.", "said", "Melania Trump", "Donald is an amazing leader"),
+        ("Senator Ruth Alvarez described the ruling as unfair, but stopped short of calling the judge biased.", "calling", "Ruth Alvarez", "the judge biased"),
+        # Object control: the one forced to admit is the one who admits.
+        ("The committee chair forced Mark Dwyer, who was under oath, to admit that the accounts had been falsified.", "admit", "Mark Dwyer", "the accounts had been falsified"),
+        ("The campaign ad uses footage of Governor Ellen Park asking, “Who will pay for this?”", "asking", "Ellen Park", "Who will pay for this?"),
+        # Two clauses on one verb: the one after it is what it reports.
+        ("Although he conceded the budget was tight, Minister Paul Okafor also noted several schools needed urgent repairs.", "noted", "Paul Okafor", "several schools needed urgent repairs"),
+        ("Video shows that the officer had drawn his weapon.", "shows", "Video", "the officer had drawn his weapon"),
+        # The small model reads a sentence-opening "Trump," as an adjective.
+        ("Trump, speaking after the governor in Ohio, cited problems with the trade deals.", "cited", "Trump", "problems with the trade deals"),
     ],
 )
 def test_speaker_of_a_verb_the_parse_hangs_loosely_or_a_description(text, cue, speaker, words):
