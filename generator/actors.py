@@ -217,12 +217,12 @@ class Cast:
         return entity
 
     def government(self, side: str, position: tuple[int, int]) -> Entity:
-        """The government of a country, named the way briefings name it ("Chinese government")."""
+        """The government of a country, named by the country as news names it ("China said")."""
         for entity in self.live():
-            if entity.kind == "government" and entity.nationality == side and entity.names[0].endswith("government"):
+            if entity.kind == "government" and entity.nationality == side and entity.names[0] == side:
                 entity.positions.append(position)
                 return entity
-        entity = self.new("government", gazetteer().government_name(side), position)
+        entity = self.new("government", side, position)
         entity.nationality = side
         return entity
 

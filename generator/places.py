@@ -40,11 +40,6 @@ class Gazetteer:
                         return self.parties[key]
         return None
 
-    def government_name(self, side: str) -> str:
-        """How a country's government is named ("Chinese government")."""
-        adjective = self.adjectives.get(side)
-        return f"{adjective} government" if adjective else f"Government of {side}"
-
 
 @cache
 def gazetteer() -> Gazetteer:

@@ -29,7 +29,8 @@ THEMES: dict[str, tuple[str, ...]] = {
 def bottom_line(article: Article, actors: tuple[Actor, ...], claims: tuple[Claim, ...], positions: tuple[Position, ...]) -> str:
     """The article's lead sentence, then one line for each side that speaks."""
     lead = _first_sentence(article.paragraphs[0]) if article.paragraphs else article.title
-    names = {a.id: a.name for a in actors}
+    # A government is named by its country, which the line already names: "China (government, …)".
+    names = {a.id: "government" if a.kind == "government" and a.name == a.side else a.name for a in actors}
     lines = [lead]
     for position in positions[:3]:
         voices = ", ".join(names[a] for a in position.actors[:2] if a in names)

@@ -13,6 +13,7 @@ from generator.places import gazetteer
 from generator.positions import choose_sides, find_positions, short
 from generator.stance import hedges_in, modality
 from generator.svg import actor_map, monthly_bars
+from tests.conftest import briefing_of
 
 
 def article(slug: str, published: str | None = None, outlet: str | None = None, tags=()) -> Article:
@@ -46,9 +47,10 @@ def test_side_of(phrase, side):
     assert gazetteer().side_of(phrase) == side
 
 
-def test_government_names():
-    assert gazetteer().government_name("China") == "Chinese government"
-    assert gazetteer().government_name("United States") == "US government"
+def test_a_capital_speaks_for_its_government_named_by_the_country():
+    b = briefing_of("Headline\n\nBeijing said the talks would resume. Washington warned that tariffs would rise.")
+    governments = {a.name: a.side for a in b.actors if a.kind == "government"}
+    assert governments == {"China": "China", "United States": "United States"}
 
 
 @pytest.mark.parametrize(
