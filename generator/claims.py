@@ -14,6 +14,7 @@ from .lexicon import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_VERBS,
     CLAUSE_ONLY,
+    DOCUMENT_NOUNS,
     COGNITION_VERBS,
     CONTENT_ON,
     CONTENT_PREPOSITIONS,
@@ -157,6 +158,15 @@ def is_cue(token: "Token") -> bool:
     )
 
 
+def inverted_cue(token: "Token") -> bool:
+    """The verb of "Said Ellis: “…”", which the tagger often reads as part of the name."""
+    if not token.is_sent_start or token.lower_ not in ("said", "says", "added", "asked", "wrote", "explained", "declared"):
+        return False
+    after = [t for t in token.doc[token.i + 1:token.i + 6]]
+    end = next((i for i, t in enumerate(after) if t.text in (":", ",")), None)
+    return end is not None and end > 0 and all(t.text[:1].isupper() or t.text == "." for t in after[:end])
+
+
 def in_quote(paragraph: Paragraph, char: int) -> Quote | None:
     for quote in paragraph.quotes:
         if quote.start <= char < quote.end:
@@ -231,7 +241,13 @@ def subject_of(verb: "Token") -> "Token | None":
                 verb = above
                 continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+            carrier = top = verb.head
+            while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+                top = top.head.head  # "a series of tweets"
+            if top.dep_ == "dobj" and (carrier.lemma_.lower() in DOCUMENT_NOUNS or carrier.lemma_.lower() in SPEECH_NOUNS):
+                # "the Council issued a statement calling …", "unleashed a series of tweets criticizing …"
+                return subject_of(top.head) or carrier
+            return carrier
         return None
     return None
 
@@ -485,10 +501,12 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
         if verb is not None:
             speaker = subject_of(verb)
             return _cue_text(verb), phrase(speaker), speaker.i, False
-    if last.text == ":" and len(before) <= 8:
+    inverted = inverted_cue(before[0])
+    if (last.text == ":" or inverted and last.text == ",") and len(before) <= 8:
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
-        if names and not any(t.pos_ == "VERB" for t in before):
-            return ":", (before[0].i, last.i), names[-1].i, False
+        if names and not any(t.pos_ == "VERB" for t in before[inverted:]):
+            cue = before[0].lower_ if inverted else ":"
+            return cue, (before[inverted].i, last.i), names[-1].i, False
     return None
 
 

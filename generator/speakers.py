@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .claims import inverted_cue
 from .actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
 from .lexicon import (
     DOCUMENT_NOUNS,
@@ -401,6 +402,8 @@ def _repair(doc: "Doc", ent: "Span") -> tuple["Span", str]:
     """Fix the small model's usual slips: a title word inside a name, a person tagged ORG."""
     start, label = ent.start, ent.label_
     while start < ent.end - 1 and start > 0 and doc[start - 1].lower_ == "of" and doc[start].lower_ in _TITLE_ENDS:
+        start += 1
+    if start < ent.end - 1 and inverted_cue(doc[start]):
         start += 1
     if start != ent.start:
         ent = doc[start:ent.end]

@@ -199,6 +199,11 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # Two clauses on one verb: the one after it is what it reports.
         ("Although he conceded the budget was tight, Minister Paul Okafor also noted several schools needed urgent repairs.", "noted", "Paul Okafor", "several schools needed urgent repairs"),
         ("Video shows that the officer had drawn his weapon.", "shows", "Video", "the officer had drawn his weapon"),
+        ("Tax adviser Robert Ellis has studied the plan. Said Ellis: “Nobody here is interested in reform.”", "said", "Robert Ellis", "Nobody here is interested in reform."),
+        ("Tax adviser Robert Ellis has studied the plan. Said Ellis, “Nobody here is interested in reform.”", "said", "Robert Ellis", "Nobody here is interested in reform."),
+        # What a statement or a tweet says, its author says.
+        ("After the vote, the Security Council issued a statement calling the test “a clear violation” of its resolutions.", "calling", "Security Council", "the test “a clear violation” of its resolutions"),
+        ("Mayor Dan Holt posted a series of tweets criticizing the transit authority for the delays.", "criticizing", "Dan Holt", "the transit authority for the delays"),
         # The small model reads a sentence-opening "Trump," as an adjective.
         ("Trump, speaking after the governor in Ohio, cited problems with the trade deals.", "cited", "Trump", "problems with the trade deals"),
     ],
