@@ -43,6 +43,14 @@ XCOMP_VERBS = {
     "plan", "hope", "expect", "seek", "agree", "offer", "demand", "intend", "aim", "tell",
     "warn", "advise", "encourage", "order", "swear", "claim", "appear", "seem",
 }
+# Verbs that only say when the speaking happened: "continues to insist that …".
+ASPECT_VERBS = {"continue", "begin", "start", "keep"}
+# Verbs of speech whose subject is parenthetical in "As X noted, …".
+AS_VERBS = {
+    "say", "note", "point", "mention", "put", "suggest", "report", "explain", "argue", "write",
+    "predict", "warn", "observe", "acknowledge", "admit", "claim", "insist", "stress", "state",
+    "remark", "indicate", "show", "emphasize", "emphasise", "expect", "recall", "conclude", "find",
+}
 # Verbs of speech whose direct object is not what was said ("told reporters", "wrote a book").
 NO_OBJECT_VERBS = {
     "say", "tell", "ask", "write", "read", "call", "post", "answer", "brief", "inform", "assure",
@@ -270,7 +278,8 @@ def phrase(token: "Token") -> tuple[int, int]:
     """Token range of the phrase a speaker word heads, without a relative clause or brackets."""
     cut = set()
     for child in token.children:
-        if child.dep_ in ("relcl", "acl"):
+        # "many tax experts, including Mr. Goldberg,": the examples are not the speaker.
+        if child.dep_ in ("relcl", "acl") or (child.dep_ == "prep" and child.lower_ == "including" and token.tag_ == "NNS"):
             cut.update(t.i for t in child.subtree)
     indices = [t.i for t in token.subtree if t.i not in cut]
     start, end = token.i, token.i + 1
@@ -566,7 +575,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if not (speech or attitude) or in_quote(paragraph, verb.idx):
             continue
         speaker = subject_of(verb)
-        if (attitude or lemma in COGNITION_VERBS) and not holds_views(speaker):
+        if (attitude or lemma in COGNITION_VERBS) and not holds_views(speaker) and not _believes_that(verb, speaker):
             continue
         if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("i", "we", "you"):
             continue
@@ -614,6 +623,15 @@ def holds_views(token: "Token | None") -> bool:
     return lemma in SENTIENT_NOUNS or low in SENTIENT_NOUNS
 
 
+def _believes_that(verb: "Token", speaker: "Token | None") -> bool:
+    """"Wines believes that …": whoever is named believing a that-clause holds a view, even a
+    name the tagger took for a common noun."""
+    return (
+        speaker is not None and verb.lemma_.lower() in COGNITION_VERBS and speaker.text[:1].isupper()
+        and speaker.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children)
+    )
+
+
 def _cue_text(verb: "Token", preposition: "Token | None" = None) -> str:
     """The cue as written, with a particle or preposition ("pointed out", "called for")."""
     words = [verb.text.lower()]
@@ -630,12 +648,19 @@ def _content_of(verb: "Token", broad: bool = False):
     lemma = verb.lemma_.lower()
     cue = _cue_text(verb)
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" and is_cue(c) for c in verb.children):
+        return None  # "continues to insist that …": the inner verb reports it
+    if not clauses and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS:
+        clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
     if clauses:
         # A clause before the verb may be a misparsed opening ("While he acknowledged …, Ham
         # noted several …"): the clause after the verb is what it reports.
         clause = next((c for c in clauses if c.i > verb.i), clauses[0]) if len(clauses) > 1 else clauses[0]
         return clause_tokens(clause, verb), "clause", cue
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if own_subject and verb.dep_ == "advcl" and verb.i < verb.head.i and lemma in AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As many experts have pointed out, Mr. Trump is free to …": the main clause.
+        return [t for t in verb.head.subtree if t.i > verb.i and not verb.is_ancestor(t)], "clause", cue
     if not broad and own_subject and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
         head = verb.head
         return [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)], "clause", cue
@@ -647,7 +672,7 @@ def _content_of(verb: "Token", broad: bool = False):
                 if objects:
                     tokens = sorted(set(tokens) | set(objects[0].subtree), key=lambda t: t.i)
                 return tokens, "xcomp", cue
-    if broad or lemma in OBJECT_VERBS or lemma not in NO_OBJECT_VERBS:
+    if broad or lemma in OBJECT_VERBS or lemma not in NO_OBJECT_VERBS or (lemma in ("show", "find") and _is_source(subject_of(verb))):
         naming = any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "dobj" and (child.pos_ != "PRON" or naming) and child.ent_type_ not in ("DATE", "TIME") and child.lower_ not in ("so", "nothing", "something", "anything", "mind", "what", "whatever"):
@@ -664,6 +689,22 @@ def _content_of(verb: "Token", broad: bool = False):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
             if objects:
                 return list(objects[0].subtree), "preposition", _cue_text(verb, child)
+    if not broad:
+        return _detached_clause(verb, cue)
+    return None
+
+
+def _is_source(token: "Token | None") -> bool:
+    """A poll, study or document, whose object is its finding ("Polls show a close race")."""
+    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def _detached_clause(verb: "Token", cue: str):
+    """`continues to insist, …, that he …` parsed with the that-clause as the sentence's root:
+    the clause after "that" is what the verb reports."""
+    for token in verb.doc[verb.i + 1:verb.sent.end]:
+        if token.dep_ == "mark" and token.lower_ == "that" and token.head.i > token.i and token.head.is_ancestor(verb):
+            return [t for t in token.head.subtree if t.i > token.i and not verb.is_ancestor(t) and t.i != verb.i], "clause", cue
     return None
 
 

@@ -272,5 +272,10 @@ SENTIENT_NOUNS = (
        "spokeswoman", "spokesperson", "source", "sources", "aide", "aides", "adviser", "advisers",
        "supporter", "supporters", "critic", "critics", "opponent", "opponents", "candidate",
        "candidates", "voter", "voters", "donor", "donors", "delegate", "delegates", "republican",
-       "republicans", "democrat", "democrats", "conservative", "conservatives", "liberal", "liberals"}
+       "republicans", "democrat", "democrats", "conservative", "conservatives", "liberal", "liberals",
+       # poll respondents and people named by what they are to others
+       "percent", "majority", "plurality", "minority", "respondent", "mother", "father", "daughter",
+       "son", "wife", "husband", "parent", "family", "student", "worker", "citizen", "administrator",
+       "legislator", "historian", "advocate", "investigator", "officer", "doctor", "scientist", "staff",
+       "commentator", "insider", "friend", "colleague", "ally", "rival", "reporter", "journalist"}
 )

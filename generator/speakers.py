@@ -162,6 +162,12 @@ class Resolver:
         if not keys:
             # A country or capital as speaker stands for its government ("Beijing said").
             head = tokens.root
+            allied = [t for t in (head, *head.conjuncts) if t.ent_type_ == "GPE"]
+            sides = list(dict.fromkeys(gazetteer().side_of(t.text, parties=False) for t in allied))
+            if len(allied) >= 2 and len(sides) == len(allied) and all(sides):
+                # "China and Russia support …": the governments speak together.
+                members = [self.cast.government(side, (paragraph, t.i)) for side, t in zip(sides, allied)]
+                return self.cast.group(members, (paragraph, head.i))
             if head.ent_type_ in ("GPE", "NORP") or head.lower_ in ("kremlin", "white house"):
                 words = " ".join(t.text for t in tokens if t.ent_type_ in ("GPE", "NORP") or t.lower_ in ("kremlin", "white", "house"))
                 side = gazetteer().side_of(words or head.text, parties=False)

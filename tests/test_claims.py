@@ -204,6 +204,12 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # What a statement or a tweet says, its author says.
         ("After the vote, the Security Council issued a statement calling the test “a clear violation” of its resolutions.", "calling", "Security Council", "the test “a clear violation” of its resolutions"),
         ("Mayor Dan Holt posted a series of tweets criticizing the transit authority for the delays.", "criticizing", "Dan Holt", "the transit authority for the delays"),
+        # "As X noted, …" reports the main clause; examples after "including" are not the speaker.
+        ("As Senator Ruth Alvarez noted on Monday, the bill has no chance of passing the House.", "noted", "Ruth Alvarez", "the bill has no chance of passing the House"),
+        ("As many economists, including Dr. Ana Ruiz, have pointed out, the tax cut will not pay for itself.", "pointed out", "many economists", "the tax cut will not pay for itself"),
+        ("A new poll shows a close contest in the state.", "shows", "new poll", "a close contest in the state"),
+        ("Governor Ann Lee continues to insist, most recently in an interview with local radio, that the budget is balanced.", "insist", "Ann Lee", "the budget is balanced"),
+        ("Mass atrocities continue in the region as China and Russia support the government.", "support", "China and Russia", "the government"),
         # The small model reads a sentence-opening "Trump," as an adjective.
         ("Trump, speaking after the governor in Ohio, cited problems with the trade deals.", "cited", "Trump", "problems with the trade deals"),
     ],
