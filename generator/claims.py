@@ -43,6 +43,8 @@ XCOMP_VERBS = {
     "plan", "hope", "expect", "seek", "agree", "offer", "demand", "intend", "aim", "tell",
     "warn", "advise", "encourage", "order", "swear", "claim", "appear", "seem",
 }
+# Verbs that pass a verdict on someone for something: "accused her of …", "charged them with …".
+VERDICT_VERBS = {"accuse", "charge", "blame", "criticize", "criticise", "praise", "fault", "credit", "commend", "condemn", "attack", "slam", "thank", "congratulate"}
 # Verbs that only say when the speaking happened: "continues to insist that …".
 ASPECT_VERBS = {"continue", "begin", "start", "keep"}
 # Verbs of speech whose subject is parenthetical in "As X noted, …".
@@ -681,9 +683,20 @@ def _content_of(verb: "Token", broad: bool = False):
                     if extra.dep_ in ("oprd", "xcomp") and extra.i > child.i or (extra.dep_ == "prep" and extra.lower_ in ("as", "for", "of") and extra.i > child.i):
                         tokens = sorted(set(tokens) | set(extra.subtree), key=lambda t: t.i)
                 return tokens, "object", cue
+    if not broad and any(c.dep_ == "agent" for c in verb.children):
+        # "The issue was first reported by The Washington Post": what was reported is the subject.
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
+        if subject is not None:
+            return list(subject.subtree), "object", cue
+    pronoun = any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children)
     for child in verb.children:
         if child.dep_ != "prep":
             continue
+        if pronoun and child.lower_ in ("of", "for", "with") and lemma in VERDICT_VERBS:
+            # "accusing her of being asleep", "praised them for …": what they are said to have done.
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return list(objects[0].subtree), "preposition", _cue_text(verb, child)
         allowed = child.lower_ in CONTENT_PREPOSITIONS or (child.lower_ == "to" and lemma in CONTENT_TO) or (child.lower_ == "on" and lemma in CONTENT_ON)
         if allowed and (broad or lemma in PREPOSITION_VERBS):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
