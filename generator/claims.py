@@ -62,7 +62,10 @@ NO_OBJECT_VERBS = {
     "scream", "yell", "cry", "whisper", "mutter", "thunder", "exclaim", "reply", "respond",
 }
 # Verbs whose object is a stance held by their subject: "voiced support for …".
-SUPPORT_VERBS = {"voice", "express", "offer", "declare", "announce", "signal", "pledge", "show", "register", "lend", "reiterate"}
+SUPPORT_VERBS = {
+    "voice", "express", "offer", "declare", "announce", "signal", "pledge", "show", "register", "lend", "reiterate",
+    "raise", "make", "issue", "deliver", "give", "send", "launch", "level", "renew", "outline", "unveil",
+}
 # Verbs of speech whose prepositional object is what they are about: "talked about X".
 PREPOSITION_VERBS = {
     "talk", "speak", "comment", "write", "tweet", "post", "testify", "complain", "joke", "call",

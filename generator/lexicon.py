@@ -75,7 +75,8 @@ SPEECH_NOUNS = {
     "belief", "view", "contention", "prediction", "conclusion", "call", "criticism", "support",
     "opposition", "endorsement", "demand", "proposal", "accusation", "complaint", "plea",
     "praise", "condemnation", "rejection", "threat", "refusal", "objection", "recommendation",
-    "advice",
+    "advice", "concern", "question", "attack", "message", "case", "speech", "decision", "fear",
+    "doubt", "hope", "plan", "push", "effort", "pledge", "defense", "defence",
 }
 
 # Nominal sources whose content is the object of "show/find/suggest": polls, studies.

@@ -245,3 +245,17 @@ def test_people_named_only_by_a_plural_noun_speak_as_a_group():
     b = briefing_of("Headline\n\nDemonstrators said the march would go on through the night.\n")
     speakers = {a.id: a for a in b.actors}
     assert [(speakers[c.speaker].name, speakers[c.speaker].kind) for c in b.claims] == [("Demonstrators", "group")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, words",
+    [
+        ("Senator Jane Ross raised concerns about the cost of the new bridge.", "concerns about", "Jane Ross", "the cost of the new bridge"),
+        ("Governor Ann Lee made the case that the tax would hurt small farms.", "case", "Ann Lee", "the tax would hurt small farms"),
+        ("Mayor Dan Holt delivered a speech on housing policy.", "speech on", "Dan Holt", "housing policy"),
+        ("Minister Paul Okafor voiced support for the new trade agreement.", "support for", "Paul Okafor", "the new trade agreement"),
+        ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
+    ],
+)
+def test_nouns_of_speech_and_stance(text, cue, speaker, words):
+    assert (cue, speaker, words) in [(c, s, w) for _, c, s, w in claims_of(text)]
