@@ -74,6 +74,10 @@ def near(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+# Abbreviated titles that say a role ("Sen. Lindsey Graham" is "the senator").
+_SPELLED_OUT = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "amb": "ambassador", "pres": "president"}
+
+
 def clean_name(tokens: list["Token"]) -> tuple[str, list[str]]:
     """The name without titles, possessives and punctuation; and the titles removed.
 
@@ -171,8 +175,8 @@ class Cast:
                 match.gender = match.gender or "female"
             elif title in MALE_TITLES:
                 match.gender = match.gender or "male"
-            elif match.role is None and title not in ABBREVIATED_TITLES:
-                match.role = title
+            elif match.role is None and (title not in ABBREVIATED_TITLES or title in _SPELLED_OUT):
+                match.role = _SPELLED_OUT.get(title, title)
         return match
 
     def _match_person(self, words: list[str]) -> Entity | None:
@@ -322,7 +326,10 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
     for token in left:
         if token.dep_ == "det" or token.tag_ == "POS" or token.text in ("’s", "'s"):
             continue
-        if token.text[:1].isupper() or token.ent_type_:
+        title = token.lower_.rstrip(".")
+        if title in _SPELLED_OUT or (title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_):
+            role_words.append(_SPELLED_OUT.get(title, token.text))  # "Sen. Lindsey Graham", "President Obama"
+        elif token.text[:1].isupper() or token.ent_type_:
             if role_words:
                 affiliation_words.extend(role_words)
                 role_words = []
@@ -332,7 +339,8 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
     # An apposition on the name, or the name as the apposition of a role noun.
     appositive = None
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_ == "PERSON":
+        bracketed = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in ("(", "[")
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_ == "PERSON" and not bracketed:
             appositive = child
             break
     if appositive is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":

@@ -449,7 +449,10 @@ def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
                 runs.append(run)
             run = []
             continue
-        place = token.ent_type_ in ("GPE", "NORP") and gazetteer().side_of(token.text, parties=False)
+        # "the South Carolina senator": a place that qualifies a common noun names no one.
+        place = (token.ent_type_ in ("GPE", "NORP") and gazetteer().side_of(token.text, parties=False)) or (
+            token.ent_type_ in ("GPE", "LOC") and head.pos_ == "NOUN"
+        )
         # The tagger calls some names common nouns ("O’Donnell"): a capitalised word inside the
         # sentence that is no known word of the lexicon counts as a name too.
         proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start and token.lower_ not in SENTIENT_NOUNS)
