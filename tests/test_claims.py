@@ -211,7 +211,7 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Governor Ann Lee continues to insist, most recently in an interview with local radio, that the budget is balanced.", "insist", "Ann Lee", "the budget is balanced"),
         ("Mass atrocities continue in the region as China and Russia support the government.", "support", "China and Russia", "the government"),
         # "Sen." makes him "the senator"; the state before the noun names no one.
-        ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called", "Lindsey Graham", "to withdraw their endorsements"),
+        ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called on", "Lindsey Graham", "to withdraw their endorsements"),
         ("The registration issue was first reported by The Washington Post.", "reported", "Washington Post", "The registration issue"),
         ("Senator Jane Ross attacked the mayor, accusing him of hiding the audit from the council.", "accusing of", "Jane Ross", "hiding the audit from the council"),
         # The small model reads a sentence-opening "Trump," as an adjective.
