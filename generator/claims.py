@@ -20,6 +20,7 @@ from .lexicon import (
     CONTENT_PREPOSITIONS,
     CONTENT_TO,
     PRONOUNS,
+    QUANTITY_NOUNS,
     SENTIENT_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -625,15 +626,24 @@ def holds_views(token: "Token | None") -> bool:
         return low in PRONOUNS
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
-    return lemma in SENTIENT_NOUNS or low in SENTIENT_NOUNS
+    if lemma in QUANTITY_NOUNS or low in ("one", "some", "many", "most", "several", "few", "all"):
+        # "a number of members", "dozens of papers", "one or more of its members"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is not None:
+            return holds_views(member)
+    # "environmentalists worry …": a noun for a person by what they profess.
+    if token.pos_ == "NOUN" and len(lemma) >= 7 and lemma.endswith("ist"):
+        return True
+    return lemma in SENTIENT_NOUNS or low in SENTIENT_NOUNS or lemma in DOCUMENT_NOUNS or lemma in ("ad", "advert", "advertisement", "commercial")
 
 
 def _believes_that(verb: "Token", speaker: "Token | None") -> bool:
-    """"Wines believes that …": whoever is named believing a that-clause holds a view, even a
-    name the tagger took for a common noun."""
+    """"Wines believes that …", "Trump knows there are …": whoever is named believing a clause
+    holds a view, even a name the tagger took for a common noun."""
     return (
         speaker is not None and verb.lemma_.lower() in COGNITION_VERBS and speaker.text[:1].isupper()
-        and speaker.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children)
+        and speaker.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children)
     )
 
 

@@ -264,6 +264,9 @@ CONTENT_PREPOSITIONS = {"about", "for", "against", "of", "as"}
 CONTENT_TO = {"refer", "allude", "point", "object"}
 CONTENT_ON = {"comment", "focus", "reflect", "elaborate", "weigh", "insist", "remark", "rail"}
 
+# Nouns that count people: "a number of members echo …", "dozens of newspapers endorse …".
+QUANTITY_NOUNS = {"number", "group", "handful", "majority", "dozen", "dozens", "lot", "host", "chorus", "couple", "hundreds", "thousands", "score"}
+
 # Nouns for subjects that can hold a view (see `claims.holds_views`).
 SENTIENT_NOUNS = (
     set(PERSON_DESCRIPTORS) | GROUP_NOUNS | GOVERNMENT_NOUNS | ORGANIZATION_NOUNS | MEDIA_NOUNS

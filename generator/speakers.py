@@ -21,6 +21,7 @@ from .lexicon import (
     ORGANIZATION_NOUNS,
     PERSON_DESCRIPTORS,
     PRONOUNS,
+    QUANTITY_NOUNS,
     ROLE_CLASSES,
     ROLE_NOUNS,
     SENTIENT_NOUNS,
@@ -238,6 +239,10 @@ class Resolver:
         if word in PRONOUNS and len(tokens) <= 2:
             return self._pronoun(word, paragraph, anchor)
         lemma = head.lemma_.lower()
+        members = next((c for of in head.children if of.dep_ == "prep" and of.lower_ == "of" for c in of.children if c.dep_ == "pobj"), None)
+        if lemma in QUANTITY_NOUNS and members is not None and members.tag_ in ("NNS", "NNPS"):
+            # "Dozens of newspapers", "a number of members": the people counted speak as a group.
+            return self.cast.descriptor("group", _describe(tokens), position, side)
         determiner = tokens[0].lower_ if len(tokens) else ""
         definite = determiner in ("the", "this", "that", "these", "those")
         plural = head.tag_ in ("NNS", "NNPS")
