@@ -745,7 +745,8 @@ def clause_tokens(root: "Token", verb: "Token") -> list["Token"]:
         if child.i < root.i:
             continue
         own_subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if child.dep_ == "conj" and own_subject is not None and own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i"):
+        reports = child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS
+        if child.dep_ == "conj" and own_subject is not None and (own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i") or reports and holds_views(own_subject)):
             cut.update(t.i for t in child.subtree)
             cut.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
         elif child.dep_ == "advcl" and child.tag_ == "VBG" and (child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS):

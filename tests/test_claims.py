@@ -32,6 +32,14 @@ def test_one_sentence_claims(text, kind, cue, speaker, words):
     assert found[0] == (kind, cue, speaker, words)
 
 
+def test_a_coordinated_attribution_ends_the_clause_before_it():
+    found = claims_of("Secretary Ann Lee emphasized that the reforms were not complete, and rights groups warned that the administration was giving up leverage.")
+    assert [(f[2], f[3]) for f in found] == [
+        ("Ann Lee", "the reforms were not complete"),
+        ("rights groups", "the administration was giving up leverage"),
+    ]
+
+
 def test_split_quote_attributed_in_the_middle():
     found = claims_of("“We will not give in,” said Mayor Karl Berg. “The city will rebuild every school.”")
     assert [(f[2], f[3]) for f in found] == [("Karl Berg", "We will not give in"), ("Karl Berg", "The city will rebuild every school.")]
