@@ -238,6 +238,15 @@ def subject_of(verb: "Token") -> "Token | None":
         named = _misparsed_subject(verb)
         if named is not None:
             return named
+        if verb.tag_ == "VBG" and verb.dep_ == "ROOT":
+            # "Lamenting their luck, Mexicans often say, …" parsed with the participle as the
+            # root: it shares the subject of the finite clause hanging from it.
+            for clause in sorted(verb.subtree, key=lambda t: abs(t.i - verb.i)):
+                if clause.dep_ in ("parataxis", "ccomp") and clause.tag_ in ("VBD", "VBZ", "VBP"):
+                    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                    if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in PRONOUNS):
+                        return subject
+                    break
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
             via_xcomp = verb.dep_ == "xcomp"
             verb = verb.head
@@ -500,7 +509,10 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
     if not before:
         return None
     last = before[-1]
-    cues = sorted((t for t in before if is_cue(t)), key=lambda t: (t.lemma_.lower() in CLAUSE_ONLY, len(list(t.ancestors)), -t.i))
+    cues = sorted(
+        (t for t in before if is_cue(t)),
+        key=lambda t: (t.lemma_.lower() in CLAUSE_ONLY, t.tag_ == "VBG", len(list(t.ancestors)), -t.i),
+    )
     if cues:
         cue = cues[0]
         first_quoted = next((t for t in doc if t.idx >= quote.start), None)

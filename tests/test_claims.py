@@ -220,6 +220,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Mass atrocities continue in the region as China and Russia support the government.", "support", "China and Russia", "the government"),
         ("Environmentalists worry that the cost of cleaning up the mines could fall to taxpayers.", "worry", "Environmentalists", "the cost of cleaning up the mines could fall to taxpayers"),
         ("Dozens of newspapers endorse the governor in the race.", "endorse", "Dozens of newspapers", "the governor in the race"),
+        # A participle the parse makes the root shares the subject of the clause after it.
+        ("“We have shown the world what we can do,” Mayor Karl Berg said, not even needing to mention the coach by name.", "mention", "Karl Berg", "the coach by name"),
         # "Sen." makes him "the senator"; the state before the noun names no one.
         ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called on", "Lindsey Graham", "to withdraw their endorsements"),
         ("The registration issue was first reported by The Washington Post.", "reported", "Washington Post", "The registration issue"),
