@@ -147,8 +147,20 @@ def is_boilerplate(line: str) -> bool:
     return any(pattern.match(line) for pattern in _BOILERPLATE)
 
 
+# "New York (AFP) –": a place in ordinary case is a dateline when a wire agency follows it.
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3})"
+    r"(?:,\s*[A-Z][\w.’' -]{1,40}?)?"
+    r"\s*\((?:AFP|AP|Reuters|UPI|CNN|dpa|DPA|Xinhua|TASS|ANSA|EFE|IANS|PTI|Bloomberg|ANI)\)"
+    r"\s*[–—-]{1,2}\s+(?=\S)"
+)
+
+
 def take_dateline(paragraph: str) -> tuple[str | None, str]:
     """Remove a leading dateline; return (place, rest of the paragraph)."""
+    match = _AGENCY_DATELINE.match(paragraph)
+    if match and (paragraph[match.end():][:1].isupper() or paragraph[match.end():][:1] in "“\"‘'"):
+        return match.group("place"), paragraph[match.end():]
     match = _DATELINE.match(paragraph)
     if not match:
         return None, paragraph

@@ -81,10 +81,13 @@ class Resolver:
             name, _ = clean_name(list(ent))
             if not name or len(name) < 2 or name.isdigit():
                 return
-            known = self._known_person(name) if name.isupper() and " " not in name else None
-            if known is not None:  # "FALLIN:" in a transcript is the Mary Fallin already met
+            # "FALLIN:" in a transcript, or "Trump" tagged as a body, is the person already met.
+            known = (self._known_person(name) if name.isupper() else self._surname(name)) if " " not in name else None
+            if known is not None:
                 self.at[(paragraph, ent.start)] = known.key
-                self.events.append(Event(paragraph, ent.start, known.key, False, False, quoted))
+                known.positions.append(position)
+                subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+                self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted))
                 return
             if all(w.lower() in TITLES or w.lower() in _TITLE_ENDS or w.lower() in ROLE_NOUNS for w in name.split()):
                 return  # "Shadow", "State": a title word the tagger took for a body
@@ -215,6 +218,13 @@ class Resolver:
             name, first = named
             return self.cast.person(name, (paragraph, first))
         return entities[0]
+
+    def _surname(self, word: str) -> Entity | None:
+        """The person already met whose surname this word is, exactly."""
+        for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
+            if entity.kind == "person" and any(len(n.split()) > 1 and n.split()[-1] == word for n in entity.names):
+                return entity
+        return None
 
     def _known_person(self, word: str) -> Entity | None:
         """A capitalised word the tagger missed that is the name of a person already met."""

@@ -273,3 +273,9 @@ def test_people_named_only_by_a_plural_noun_speak_as_a_group():
 )
 def test_nouns_of_speech_and_stance(text, cue, speaker, words):
     assert (cue, speaker, words) in [(c, s, w) for _, c, s, w in claims_of(text)]
+
+
+def test_a_surname_the_tagger_calls_a_body_is_the_person_already_met():
+    b = briefing_of("Headline\n\nDonald Trump spoke in Ohio on Monday. Trump has hailed the vote as “fantastic,” telling reporters that he thinks the result is “a great thing.”")
+    assert [a.name for a in b.actors if a.kind == "person"][:1] == ["Donald Trump"]
+    assert not [a for a in b.actors if a.name == "Trump"]

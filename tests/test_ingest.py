@@ -87,6 +87,8 @@ def test_boilerplate_glued_under_text_is_removed_line_by_line():
         ("BEIJING, China – The government said so.", "BEIJING"),
         ("WASHINGTON (Reuters) - Officials said so.", "WASHINGTON"),
         ("NEW YORK — A judge ruled.", "NEW YORK"),
+        ("New York (AFP) – Vice President Joe Biden spoke.", "New York"),
+        ("Biden (AP) - a note on style.", None),
         ("The UN said so.", None),
         ("US officials - some of them - disagreed.", None),
     ],
