@@ -271,8 +271,23 @@ def subject_of(verb: "Token") -> "Token | None":
                 # "the Council issued a statement calling …", "unleashed a series of tweets criticizing …"
                 return subject_of(top.head) or carrier
             return carrier
-        return None
+        return _name_before(verb) if verb.dep_ == "ROOT" else None
     return None
+
+
+def _name_before(verb: "Token") -> "Token | None":
+    """The name just before a verb the parse left without a subject ("… party convention Sen.
+    Elizabeth Warren (D-MA) said …", "… of the Washington Post Trump said …")."""
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].pos_ == "ADV" or verb.doc[i].text == ")"):
+        if verb.doc[i].text == ")":
+            while i >= 0 and verb.doc[i].text != "(":
+                i -= 1
+        i -= 1
+    if i < 0:
+        return None
+    token = verb.doc[i]
+    return token if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" else None
 
 
 def _misparsed_subject(verb: "Token") -> "Token | None":

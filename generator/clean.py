@@ -90,6 +90,9 @@ _DATELINE = re.compile(
 )
 
 
+_GLUED_QUOTE = re.compile(r"([,:;.!?])([“‘])(?=\w)")
+
+
 def normalize(text: str) -> str:
     """Unify quotation marks, dashes and spaces; drop control and invisible characters."""
     text = unicodedata.normalize("NFC", text)
@@ -97,6 +100,8 @@ def normalize(text: str) -> str:
     # Typewriter quotes: `` always opens; '' is used by some outlets to open and close.
     text = text.replace("``", "“").replace("''", '"')
     text = text.translate(_CHARACTERS)
+    # 'said,“Look' → 'said, “Look': a curly opening mark glued to the word before it.
+    text = _GLUED_QUOTE.sub(r"\1 \2", text)
     return strip_controls(text)
 
 

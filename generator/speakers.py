@@ -248,9 +248,11 @@ class Resolver:
         side = gazetteer().side_of(adjectives, parties=False) if adjectives else None
         if word in PRONOUNS and len(tokens) <= 2:
             return self._pronoun(word, paragraph, anchor)
+        if word in ("most", "many", "others", "several") and len(tokens) == 1:
+            return self.cast.descriptor("group", head.text, position, side)  # "Most believe that …"
         lemma = head.lemma_.lower()
         members = next((c for of in head.children if of.dep_ == "prep" and of.lower_ == "of" for c in of.children if c.dep_ == "pobj"), None)
-        if lemma in QUANTITY_NOUNS and members is not None and members.tag_ in ("NNS", "NNPS"):
+        if (lemma in QUANTITY_NOUNS or word in ("half", "most", "many", "some", "all", "both")) and members is not None and members.tag_ in ("NNS", "NNPS"):
             # "Dozens of newspapers", "a number of members": the people counted speak as a group.
             return self.cast.descriptor("group", _describe(tokens), position, side)
         determiner = tokens[0].lower_ if len(tokens) else ""

@@ -222,6 +222,10 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Dozens of newspapers endorse the governor in the race.", "endorse", "Dozens of newspapers", "the governor in the race"),
         # A participle the parse makes the root shares the subject of the clause after it.
         ("“We have shown the world what we can do,” Mayor Karl Berg said, not even needing to mention the coach by name.", "mention", "Karl Berg", "the coach by name"),
+        ("Saturday at the state party convention Sen. Ellen Ward (D-MA) said the nominee was a “proven failure” in business.", "said", "Ellen Ward", "the nominee was a “proven failure” in business"),
+        ("Half of Vermont Democrats said they want the next president to be more liberal.", "said", "Half of Vermont Democrats", "they want the next president to be more liberal"),
+        ("Most believe that the economy has improved since he was elected.", "believe", "Most", "the economy has improved since he was elected"),
+        ("Mayor Paul Ryan spoke on Monday. Ryan said,“Look, those images have no place in a campaign.”", "said", "Paul Ryan", "Look, those images have no place in a campaign."),
         # "Sen." makes him "the senator"; the state before the noun names no one.
         ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called on", "Lindsey Graham", "to withdraw their endorsements"),
         ("The registration issue was first reported by The Washington Post.", "reported", "Washington Post", "The registration issue"),

@@ -105,6 +105,10 @@ def test_normalize_quotes_dashes_spaces():
     assert text == "“Hello“ — “yes” and “so\" \"here\""
 
 
+def test_a_quotation_mark_glued_to_the_word_before_gets_its_space():
+    assert normalize("Ryan said,“Look.” End.“Next.” It’s ‘fine’.") == "Ryan said, “Look.” End. “Next.” It’s ‘fine’."
+
+
 def test_decode_utf8_bom_and_windows_1252():
     assert decode("café".encode("utf-8-sig")) == ("café", None)
     text, warning = decode("“smart” café".encode("cp1252"))
