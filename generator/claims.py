@@ -61,6 +61,7 @@ NO_OBJECT_VERBS = {
     "reason", "answer", "thank", "relate", "explain", "tweet", "add", "joke", "quip", "shout",
     "advise", "charge", "maintain", "declare", "speak", "bid", "inform", "brief",
     "scream", "yell", "cry", "whisper", "mutter", "thunder", "exclaim", "reply", "respond",
+    "snap", "beg", "implore", "chuckle", "murmur", "chime",
 }
 # Verbs whose object is a stance held by their subject: "voiced support for …".
 SUPPORT_VERBS = {

@@ -25,6 +25,8 @@ SPEECH_VERBS: dict[str, str | None] = {
     confide caution advise recommend urge demand propose request ask call plead appeal
     vow pledge promise threaten guarantee swear commit
     deny reject dismiss refute rebut contradict disavow
+    bark snap scoff sneer growl hiss gush marvel fume grumble chuckle beg implore blurt gripe
+    grouse quibble huff snarl murmur intone reminisce chime
     """.split()
 }
 SPEECH_VERBS.update(
