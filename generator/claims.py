@@ -167,10 +167,17 @@ def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]
 def is_cue(token: "Token") -> bool:
     return (
         token.lemma_.lower() in SPEECH_VERBS
-        and token.pos_ in ("VERB", "AUX")
+        and (token.pos_ in ("VERB", "AUX") or _verb_tagged_noun(token))
         and token.tag_ != "MD"
         and token.dep_ not in ("amod", "compound", "nmod")
     )
+
+
+def _verb_tagged_noun(token: "Token") -> bool:
+    """"But Trump claims that …": the tagger read the verb as a plural noun, though the parse
+    gives it a subject and a clause."""
+    children = {c.dep_ for c in token.children}
+    return token.tag_ == "NNS" and token.dep_ == "ROOT" and "ccomp" in children and "nsubj" in children
 
 
 def inverted_cue(token: "Token") -> bool:

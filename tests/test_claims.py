@@ -226,6 +226,7 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Half of Vermont Democrats said they want the next president to be more liberal.", "said", "Half of Vermont Democrats", "they want the next president to be more liberal"),
         ("Most believe that the economy has improved since he was elected.", "believe", "Most", "the economy has improved since he was elected"),
         ("Mayor Paul Ryan spoke on Monday. Ryan said,“Look, those images have no place in a campaign.”", "said", "Paul Ryan", "Look, those images have no place in a campaign."),
+        ("But Governor Ann Lee claims that she should be the exception.", "claims", "Ann Lee", "she should be the exception"),
         # "Sen." makes him "the senator"; the state before the noun names no one.
         ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called on", "Lindsey Graham", "to withdraw their endorsements"),
         ("The registration issue was first reported by The Washington Post.", "reported", "Washington Post", "The registration issue"),
