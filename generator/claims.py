@@ -731,6 +731,15 @@ def _content_of(verb: "Token", broad: bool = False):
                     if extra.dep_ in ("oprd", "xcomp") and extra.i > child.i or (extra.dep_ == "prep" and extra.lower_ in ("as", "for", "of") and extra.i > child.i):
                         tokens = sorted(set(tokens) | set(extra.subtree), key=lambda t: t.i)
                 return tokens, "object", cue
+        naming = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN", "ADJ") and verb.i < c.left_edge.i < c.i]
+        if naming and not any(c.dep_ == "dobj" for c in verb.children):
+            # "called the Republican frontrunner “ISIS’ best recruiter”", parsed without an object.
+            return list(naming[0].subtree), "object", cue
+    for child in verb.children:
+        mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if child.dep_ == "advcl" and mark is not None and mark.i == verb.i + 1 and (broad or lemma in PREPOSITION_VERBS):
+            # "has called for the strongholds to be hit harder": the for-to clause.
+            return [t for t in child.subtree if t.i != mark.i], "clause", f"{cue} for"
     if not broad and any(c.dep_ == "agent" for c in verb.children):
         # "The issue was first reported by The Washington Post": what was reported is the subject.
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
