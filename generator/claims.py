@@ -657,16 +657,16 @@ def holds_views(token: "Token | None") -> bool:
     low, lemma = token.lower_, token.lemma_.lower()
     if low in ("it", "this", "that", "there", "which", "what", "these", "those"):
         return False
-    if token.pos_ == "PRON":
-        return low in PRONOUNS
-    if token.pos_ == "PROPN" and token.text[:1].isupper():
-        return True
-    if lemma in QUANTITY_NOUNS or low in ("one", "some", "many", "most", "several", "few", "all"):
+    if lemma in QUANTITY_NOUNS or low in ("one", "some", "many", "most", "several", "few", "all", "half"):
         # "a number of members", "dozens of papers", "one or more of its members"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if member is not None:
             return holds_views(member)
+    if token.pos_ == "PRON":
+        return low in PRONOUNS
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
     # "environmentalists worry …": a noun for a person by what they profess.
     if token.pos_ == "NOUN" and len(lemma) >= 7 and lemma.endswith("ist"):
         return True
