@@ -711,7 +711,10 @@ def _content_of(verb: "Token", broad: bool = False):
     if own_subject and verb.dep_ == "advcl" and verb.i < verb.head.i and lemma in AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As many experts have pointed out, Mr. Trump is free to …": the main clause.
         return [t for t in verb.head.subtree if t.i > verb.i and not verb.is_ancestor(t)], "clause", cue
-    if not broad and own_subject and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))):
+    # "…, his top aide, Tad Devine, told The Huffington Post": a closing attribution the parse
+    # coordinates with the clause it reports, without "and".
+    closing = verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.head.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if not broad and own_subject and (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") or closing) and verb.i > verb.head.i and _is_parenthetical(verb)):
         head = verb.head
         return [t for t in head.subtree if not (verb.is_ancestor(t) or t.i == verb.i)], "clause", cue
     if broad or lemma in XCOMP_VERBS:

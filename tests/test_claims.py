@@ -230,6 +230,7 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Governor Ann Lee has called for the strongholds in the valley to be cleared before winter.", "called for", "Ann Lee", "the strongholds in the valley to be cleared before winter"),
         ("Senator Jane Ross called the Republican governor “the state’s best recruiter.”", "called", "Jane Ross", "the Republican governor “the state’s best recruiter"),
         ("Spokesman Brian Fallon responded on Twitter, calling the charge “pathetic” and “dangerous.”", "calling", "Brian Fallon", "the charge “pathetic” and “dangerous"),
+        ("Senator Ruth Alvarez remains committed to seeing the primary through to the convention, her top aide, Tom Hale, told The Huffington Post.", "told", "Tom Hale", "Senator Ruth Alvarez remains committed to seeing the primary through to the convention"),
         # "Sen." makes him "the senator"; the state before the noun names no one.
         ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called on", "Lindsey Graham", "to withdraw their endorsements"),
         ("The registration issue was first reported by The Washington Post.", "reported", "Washington Post", "The registration issue"),
