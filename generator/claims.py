@@ -536,7 +536,10 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
         (t for t in before if is_cue(t)),
         key=lambda t: (t.lemma_.lower() in CLAUSE_ONLY, t.tag_ == "VBG", len(list(t.ancestors)), -t.i),
     )
-    if cues:
+    nearer = _verb_introducing(before) if last.text in (":", ",") else None
+    if cues and not (nearer is not None and nearer.i > cues[0].i and nearer.lemma_.lower() not in SPEECH_VERBS):
+        # The verb next to the quotation wins over a verb of speech further back ("After Brown
+        # criticized him, Hillary shot back, “…”").
         cue = cues[0]
         first_quoted = next((t for t in doc if t.idx >= quote.start), None)
         governs = first_quoted is not None and (
@@ -579,11 +582,13 @@ def _verb_after(window: list["Token"]) -> "Token | None":
     sentence is a name and one verb."""
     if not 2 <= len(window) <= 5:
         return None
-    verbs = [t for t in window if t.pos_ in ("VERB", "AUX")]
+    # A capitalised subject the tagger read as a verb ("Trump shot back") is the name.
+    names = [t for t in window if t.dep_ == "nsubj" and t.text[:1].isupper()]
+    verbs = [t for t in window if t.pos_ in ("VERB", "AUX") and t not in names]
     if len(verbs) != 1 or verbs[0].tag_ in ("MD", "VBG", "VBN"):
         return None
-    others = [t for t in window if t is not verbs[0] and not t.is_punct]
-    if others and all(t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ") for t in others) and any(_is_named(t) for t in others):
+    others = [t for t in window if t is not verbs[0] and not t.is_punct and t.dep_ not in ("prt", "advmod")]
+    if others and all(t.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ") or t in names for t in others) and any(_is_named(t) or t in names for t in others):
         return verbs[0]
     return None
 
@@ -686,7 +691,7 @@ def _cue_text(verb: "Token", preposition: "Token | None" = None) -> str:
     """The cue as written, with a particle or preposition ("pointed out", "called for")."""
     words = [verb.text.lower()]
     for child in verb.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ == "back" and child.i == verb.i + 1):
             words.append(child.text.lower())
     if preposition is not None:
         words.append(preposition.text.lower())

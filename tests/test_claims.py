@@ -231,6 +231,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Senator Jane Ross called the Republican governor “the state’s best recruiter.”", "called", "Jane Ross", "the Republican governor “the state’s best recruiter"),
         ("Spokesman Brian Fallon responded on Twitter, calling the charge “pathetic” and “dangerous.”", "calling", "Brian Fallon", "the charge “pathetic” and “dangerous"),
         ("Senator Ruth Alvarez remains committed to seeing the primary through to the convention, her top aide, Tom Hale, told The Huffington Post.", "told", "Tom Hale", "Senator Ruth Alvarez remains committed to seeing the primary through to the convention"),
+        # The verb next to the quotation, not one further back; "Trump" read as a verb is the name.
+        ("After Governor Ann Lee criticized the plan during a debate, Mayor Karl Berg shot back, “We chose to build schools.”", "shot back", "Karl Berg", "We chose to build schools."),
+        ("Donald Trump spoke in Iowa. “Jeb wants to be a tough guy tonight,” Trump shot back.", "shot back", "Donald Trump", "Jeb wants to be a tough guy tonight"),
         # "Sen." makes him "the senator"; the state before the noun names no one.
         ("Sen. Lindsey Graham (R-S.C.) spoke on Thursday. In June, the South Carolina senator called on fellow Republicans to withdraw their endorsements.", "called on", "Lindsey Graham", "to withdraw their endorsements"),
         ("The registration issue was first reported by The Washington Post.", "reported", "Washington Post", "The registration issue"),
