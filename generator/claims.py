@@ -712,6 +712,9 @@ def _content_of(verb: "Token", broad: bool = False):
         # noted several …"): the clause after the verb is what it reports.
         clause = next((c for c in clauses if c.i > verb.i), clauses[0]) if len(clauses) > 1 else clauses[0]
         return clause_tokens(clause, verb), "clause", cue
+    misparsed = None if broad else _misparsed_clause(verb)
+    if misparsed:
+        return misparsed, "clause", cue
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if own_subject and verb.dep_ == "advcl" and verb.i < verb.head.i and lemma in AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As many experts have pointed out, Mr. Trump is free to …": the main clause.
@@ -770,6 +773,23 @@ def _content_of(verb: "Token", broad: bool = False):
     if not broad:
         return _detached_clause(verb, cue)
     return None
+
+
+def _misparsed_clause(verb: "Token") -> list["Token"]:
+    """A reported clause the parse did not hang as a clause of its verb."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and any(g.dep_ == "ccomp" and any(s.dep_ == "nsubj" for s in g.children) for g in child.children):
+            # "He said legalizing it could put thousands to work": the gerund is the subject
+            # of the clause, not a complement of "said".
+            return list(child.subtree)
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and verb.tag_ in ("VBD", "VBN") and len(list(verb.subtree)) <= 4:
+        main = verb.head.head
+        if main.pos_ in ("VERB", "AUX") and not is_cue(main) and main.lemma_.lower() not in ATTITUDE_VERBS:
+            # "Multiple outlets reported on Wednesday the Secret Service had …", with
+            # "reported" read into the subject: what follows it is what was reported.
+            end = max(t.i for t in verb.subtree)
+            return [t for t in main.subtree if t.i > end]
+    return []
 
 
 def _is_source(token: "Token | None") -> bool:
