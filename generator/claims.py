@@ -381,7 +381,11 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if content is None or len(content) == 0:
             continue
-        attribution = _attribution_after(paragraph, quote) or _attribution_before(paragraph, quote, previous_end)
+        if _after_cue(doc, content):
+            # 'declared “What a night!” and said …': the verb before it, not the one after.
+            attribution = _attribution_before(paragraph, quote, previous_end) or _attribution_after(paragraph, quote)
+        else:
+            attribution = _attribution_after(paragraph, quote) or _attribution_before(paragraph, quote, previous_end)
         full = _is_full_quote(doc, quote, content)
         previous_end = quote.end
         if attribution is None and quote.start <= 2:
@@ -435,7 +439,14 @@ def _is_full_quote(doc: "Doc", quote: Quote, content: "Span") -> bool:
     starts_sentence = not before or before[-1] in ".!?:,;—–…" or before.endswith(("that", "says", "said"))
     if quote.single and words < 10:
         return False
-    return (has_verb and words >= 4 and starts_sentence) or words >= 12
+    # 'She declared “What a night!”', 'A sign read “Farmers for Lee”': the words of the verb.
+    return (has_verb and words >= 4 and starts_sentence) or words >= 12 or (_after_cue(doc, content) and words >= 2)
+
+
+def _after_cue(doc: "Doc", content: "Span") -> bool:
+    """Whether a quotation directly follows a verb of speech ('declared “…”')."""
+    previous = next((t for t in reversed(doc[:content.start]) if not t.is_punct), None)
+    return previous is not None and previous.i >= content.start - 2 and is_cue(previous)
 
 
 def quote_is_inside_clause(doc: "Doc", quote: Quote) -> bool:
