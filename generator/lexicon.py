@@ -283,5 +283,7 @@ SENTIENT_NOUNS = (
        "percent", "majority", "plurality", "minority", "respondent", "mother", "father", "daughter",
        "son", "wife", "husband", "parent", "family", "student", "worker", "citizen", "administrator",
        "legislator", "historian", "advocate", "investigator", "officer", "doctor", "scientist", "staff",
-       "commentator", "insider", "friend", "colleague", "ally", "rival", "reporter", "journalist"}
+       "commentator", "insider", "friend", "colleague", "ally", "rival", "reporter", "journalist",
+       "actor", "actress", "elite", "founder", "partisan", "thinker", "population", "establishment",
+       "community", "fan", "follower", "constituent", "electorate", "neighbor", "neighbour", "both"}
 )
