@@ -1066,9 +1066,14 @@ def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
             inherit=quoted.inherit and reported.speaker is None,
             confidence=max(a.confidence, b.confidence),
         )
-    # Two reported readings of one clause: keep the one with a speaker, then the longer.
-    best = max((a, b), key=lambda c: (c.speaker is not None, c.confidence, c.end - c.start))
-    return best
+    # Two reported readings of one clause: keep the one with a speaker; of an attribution
+    # reported inside another ("boasted about a plan to dig up dirt on journalists who
+    # criticized the company"), the outer one, which carries the inner; else the surer.
+    outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
+    before = outer.anchor < len(paragraph.doc) and paragraph.doc[outer.anchor].idx < outer.start
+    if before and outer.speaker is not None and inner.speaker not in (None, outer.speaker) and outer.start <= inner.start and inner.end <= outer.end:
+        return outer
+    return max((a, b), key=lambda c: (c.speaker is not None, c.confidence, c.end - c.start))
 
 
 def _with_kind(candidate: Candidate, paragraph: Paragraph) -> Candidate:

@@ -234,6 +234,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # The verb next to the quotation, not one further back; "Trump" read as a verb is the name.
         ("After Governor Ann Lee criticized the plan during a debate, Mayor Karl Berg shot back, “We chose to build schools.”", "shot back", "Karl Berg", "We chose to build schools."),
         ("Donald Trump spoke in Iowa. “Jeb wants to be a tough guy tonight,” Trump shot back.", "shot back", "Donald Trump", "Jeb wants to be a tough guy tonight"),
+        # An attribution reported inside another is part of the outer claim.
+        ("Mayor Karl Berg boasted about a plan to spend a million dollars digging up dirt on journalists who criticized the company.", "boasted about", "Karl Berg", "a plan to spend a million dollars digging up dirt on journalists who criticized the company"),
+        ("Governor Ann Lee says she warned about surprises in the budget.", "says", "Ann Lee", "she warned about surprises in the budget"),
         # A quotation right after its verb, however short, is what the verb reports.
         ("Governor Ann Lee declared “What a Super Tuesday!” and said that her campaign would continue.", "declared", "Ann Lee", "What a Super Tuesday!"),
         # Clauses the parse did not hang from their verb.
