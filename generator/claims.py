@@ -255,6 +255,9 @@ def subject_of(verb: "Token") -> "Token | None":
                     if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in PRONOUNS):
                         return subject
                     break
+        if verb.dep_ == "conj" and is_cue(verb) and verb.head.dep_ == "ccomp" and is_cue(verb.head.head):
+            verb = verb.head.head  # "asserted that France had lost … and claimed …": who asserted
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
             via_xcomp = verb.dep_ == "xcomp"
             verb = verb.head
@@ -545,7 +548,7 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
     last = before[-1]
     cues = sorted(
         (t for t in before if is_cue(t)),
-        key=lambda t: (t.lemma_.lower() in CLAUSE_ONLY, t.tag_ == "VBG", len(list(t.ancestors)), -t.i),
+        key=lambda t: (t is not last, t.lemma_.lower() in CLAUSE_ONLY, t.tag_ == "VBG", len(list(t.ancestors)), -t.i),
     )
     nearer = _verb_introducing(before) if last.text in (":", ",") else None
     if cues and not (nearer is not None and nearer.i > cues[0].i and nearer.lemma_.lower() not in SPEECH_VERBS):
@@ -829,7 +832,10 @@ def clause_tokens(root: "Token", verb: "Token") -> list["Token"]:
             continue
         own_subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         reports = child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS
-        if child.dep_ == "conj" and own_subject is not None and (own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i") or reports and holds_views(own_subject)):
+        # "asserted that France had lost its identity and claimed “…”": a verb of speech
+        # coordinated into the clause without a subject is the speaker's next claim.
+        again = own_subject is None and is_cue(child) and child.lemma_.lower() not in COGNITION_VERBS
+        if child.dep_ == "conj" and (again or own_subject is not None and (own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i") or reports and holds_views(own_subject))):
             cut.update(t.i for t in child.subtree)
             cut.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
         elif child.dep_ == "advcl" and child.tag_ == "VBG" and (child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS):

@@ -40,6 +40,14 @@ def test_a_coordinated_attribution_ends_the_clause_before_it():
     ]
 
 
+def test_a_second_verb_of_speech_the_parse_puts_inside_the_first_clause():
+    found = claims_of("Governor Ann Lee asserted that France had lost its identity and claimed “France is no longer France.”")
+    assert [(f[1], f[2], f[3]) for f in found] == [
+        ("asserted", "Ann Lee", "France had lost its identity"),
+        ("claimed", "Ann Lee", "France is no longer France."),
+    ]
+
+
 def test_split_quote_attributed_in_the_middle():
     found = claims_of("“We will not give in,” said Mayor Karl Berg. “The city will rebuild every school.”")
     assert [(f[2], f[3]) for f in found] == [("Karl Berg", "We will not give in"), ("Karl Berg", "The city will rebuild every school.")]
