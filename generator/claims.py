@@ -648,7 +648,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
                 continue
             first, last = phrase(speaker)
             tokens = [t for t in tokens if not first <= t.i < last]
-        tokens = _contiguous([t for t in tokens if t.i != verb.i], verb)
+        tokens = _without_aside(_contiguous([t for t in tokens if t.i != verb.i], verb))
         if not tokens:
             continue
         start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
@@ -841,6 +841,21 @@ def clause_tokens(root: "Token", verb: "Token") -> list["Token"]:
         elif child.dep_ == "advcl" and child.tag_ == "VBG" and (child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS):
             cut.update(t.i for t in child.subtree)
     return [t for t in root.subtree if t.i != verb.i and t.i not in cut]
+
+
+def _without_aside(tokens: list["Token"]) -> list["Token"]:
+    """The reported words without the writer's closing aside: ", who has vowed …", ", which
+    raised concerns …", ", an offer the leadership rebuffed …"."""
+    if not tokens:
+        return tokens
+    last = tokens[-1].i
+    kept = {t.i for t in tokens}
+    for token in tokens:
+        aside = token.dep_ == "appos" or (token.dep_ == "relcl" and token.doc[token.left_edge.i].lower_ in ("who", "which", "whose", "whom"))
+        start = token.left_edge.i
+        if aside and start > tokens[0].i and token.doc[start - 1].text == "," and token.right_edge.i >= last - 1:
+            return [t for t in tokens if t.i < start - 1 and t.i in kept]
+    return tokens
 
 
 def _is_parenthetical(verb: "Token") -> bool:

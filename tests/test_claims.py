@@ -48,6 +48,14 @@ def test_a_second_verb_of_speech_the_parse_puts_inside_the_first_clause():
     ]
 
 
+def test_the_writers_closing_aside_is_not_part_of_the_claim():
+    found = claims_of("Governor Ann Lee praised the pastor Frank Hill, who has vowed not to buy cookies this year.")
+    assert [(f[1], f[2], f[3]) for f in found] == [
+        ("praised", "Ann Lee", "the pastor Frank Hill"),
+        ("vowed", "Frank Hill", "not to buy cookies this year"),
+    ]
+
+
 def test_split_quote_attributed_in_the_middle():
     found = claims_of("“We will not give in,” said Mayor Karl Berg. “The city will rebuild every school.”")
     assert [(f[2], f[3]) for f in found] == [("Karl Berg", "We will not give in"), ("Karl Berg", "The city will rebuild every school.")]
