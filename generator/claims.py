@@ -975,6 +975,7 @@ def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if lemma not in SPEECH_NOUNS or noun.pos_ != "NOUN" or in_quote(paragraph, noun.idx):
             continue
         content, cue = _noun_content(noun)
+        content = _without_aside(content)
         if not content:
             continue
         speaker = _noun_holder(noun)
