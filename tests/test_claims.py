@@ -264,9 +264,15 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Senator Jane Ross attacked the mayor, accusing him of hiding the audit from the council.", "accusing of", "Jane Ross", "hiding the audit from the council"),
         # The small model reads a sentence-opening "Trump," as an adjective.
         ("Trump, speaking after the governor in Ohio, cited problems with the trade deals.", "cited", "Trump", "problems with the trade deals"),
+        # Nouns of speech and stance, held by whoever raises, makes or voices them.
+        ("Senator Jane Ross raised concerns about the cost of the new bridge.", "concerns about", "Jane Ross", "the cost of the new bridge"),
+        ("Governor Ann Lee made the case that the tax would hurt small farms.", "case", "Ann Lee", "the tax would hurt small farms"),
+        ("Mayor Dan Holt delivered a speech on housing policy.", "speech on", "Dan Holt", "housing policy"),
+        ("Minister Paul Okafor voiced support for the new trade agreement.", "support for", "Paul Okafor", "the new trade agreement"),
+        ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
     ],
 )
-def test_speaker_of_a_verb_the_parse_hangs_loosely_or_a_description(text, cue, speaker, words):
+def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
     assert (cue, speaker, words) in [(c, s, w) for _, c, s, w in claims_of(text)]
 
 
@@ -295,20 +301,6 @@ def test_people_named_only_by_a_plural_noun_speak_as_a_group():
     b = briefing_of("Headline\n\nDemonstrators said the march would go on through the night.\n")
     speakers = {a.id: a for a in b.actors}
     assert [(speakers[c.speaker].name, speakers[c.speaker].kind) for c in b.claims] == [("Demonstrators", "group")]
-
-
-@pytest.mark.parametrize(
-    "text, cue, speaker, words",
-    [
-        ("Senator Jane Ross raised concerns about the cost of the new bridge.", "concerns about", "Jane Ross", "the cost of the new bridge"),
-        ("Governor Ann Lee made the case that the tax would hurt small farms.", "case", "Ann Lee", "the tax would hurt small farms"),
-        ("Mayor Dan Holt delivered a speech on housing policy.", "speech on", "Dan Holt", "housing policy"),
-        ("Minister Paul Okafor voiced support for the new trade agreement.", "support for", "Paul Okafor", "the new trade agreement"),
-        ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
-    ],
-)
-def test_nouns_of_speech_and_stance(text, cue, speaker, words):
-    assert (cue, speaker, words) in [(c, s, w) for _, c, s, w in claims_of(text)]
 
 
 def test_a_surname_the_tagger_calls_a_body_is_the_person_already_met():
