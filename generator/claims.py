@@ -849,12 +849,12 @@ def _without_aside(tokens: list["Token"]) -> list["Token"]:
     if not tokens:
         return tokens
     last = tokens[-1].i
-    kept = {t.i for t in tokens}
     for token in tokens:
         aside = token.dep_ == "appos" or (token.dep_ == "relcl" and token.doc[token.left_edge.i].lower_ in ("who", "which", "whose", "whom"))
         start = token.left_edge.i
+        # The aside runs to the end of the claim (but for a closing mark).
         if aside and start > tokens[0].i and token.doc[start - 1].text == "," and token.right_edge.i >= last - 1:
-            return [t for t in tokens if t.i < start - 1 and t.i in kept]
+            return [t for t in tokens if t.i < start - 1]
     return tokens
 
 
