@@ -753,7 +753,8 @@ def _content_of(verb: "Token", broad: bool = False):
             if child.dep_ == "dobj" and (child.pos_ != "PRON" or naming) and child.ent_type_ not in ("DATE", "TIME") and child.lower_ not in ("so", "nothing", "something", "anything", "mind", "what", "whatever"):
                 tokens = list(child.subtree)
                 for extra in verb.children:
-                    if extra.dep_ in ("oprd", "xcomp") and extra.i > child.i or (extra.dep_ == "prep" and extra.lower_ in ("as", "for", "of") and extra.i > child.i):
+                    to = extra.lower_ == "to" and lemma in ("liken", "compare", "equate")  # "likened RT to the BBC"
+                    if extra.dep_ in ("oprd", "xcomp") and extra.i > child.i or (extra.dep_ == "prep" and (extra.lower_ in ("as", "for", "of") or to) and extra.i > child.i):
                         tokens = sorted(set(tokens) | set(extra.subtree), key=lambda t: t.i)
                 return tokens, "object", cue
         naming = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN", "ADJ") and verb.i < c.left_edge.i < c.i]
@@ -835,7 +836,9 @@ def clause_tokens(root: "Token", verb: "Token") -> list["Token"]:
         # "asserted that France had lost its identity and claimed “…”": a verb of speech
         # coordinated into the clause without a subject is the speaker's next claim.
         again = own_subject is None and is_cue(child) and child.lemma_.lower() not in COGNITION_VERBS
-        if child.dep_ == "conj" and (again or own_subject is not None and (own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i") or reports and holds_views(own_subject))):
+        # "said the videos were inconclusive and that the footage showed …": a second complement.
+        complement = any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        if child.dep_ == "conj" and not complement and (again or own_subject is not None and (own_subject.pos_ == "PRON" and own_subject.lower_ in ("he", "she", "they", "we", "i") or reports and holds_views(own_subject))):
             cut.update(t.i for t in child.subtree)
             cut.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
         elif child.dep_ == "advcl" and child.tag_ == "VBG" and (child.lemma_.lower() in SPEECH_VERBS or child.lemma_.lower() in ATTITUDE_VERBS):

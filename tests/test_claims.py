@@ -264,6 +264,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Senator Jane Ross attacked the mayor, accusing him of hiding the audit from the council.", "accusing of", "Jane Ross", "hiding the audit from the council"),
         # The small model reads a sentence-opening "Trump," as an adjective.
         ("Trump, speaking after the governor in Ohio, cited problems with the trade deals.", "cited", "Trump", "problems with the trade deals"),
+        ("Police Chief Ann Lee said the videos were inconclusive and that the footage released Friday showed nothing new.", "said", "Ann Lee", "the videos were inconclusive and that the footage released Friday showed nothing new"),
+        ("Senator Jane Ross likened the network to the BBC.", "likened", "Jane Ross", "the network to the BBC"),
         # Nouns of speech and stance, held by whoever raises, makes or voices them.
         ("Senator Jane Ross raised concerns about the cost of the new bridge.", "concerns about", "Jane Ross", "the cost of the new bridge"),
         ("Governor Ann Lee made the case that the tax would hurt small farms.", "case", "Ann Lee", "the tax would hurt small farms"),
