@@ -19,6 +19,7 @@ from .lexicon import (
     MEDIA_NAME_WORDS,
     ORGANIZATION_NOUNS,
     ROLE_NOUNS,
+    SPELLED_OUT_TITLES,
     TITLES,
 )
 from .places import gazetteer
@@ -72,10 +73,6 @@ def near(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1 and len(a) >= 4
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-# Abbreviated titles that say a role ("Sen. Lindsey Graham" is "the senator").
-_SPELLED_OUT = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "amb": "ambassador", "pres": "president"}
 
 
 def clean_name(tokens: list["Token"]) -> tuple[str, list[str]]:
@@ -175,8 +172,8 @@ class Cast:
                 match.gender = match.gender or "female"
             elif title in MALE_TITLES:
                 match.gender = match.gender or "male"
-            elif match.role is None and (title not in ABBREVIATED_TITLES or title in _SPELLED_OUT):
-                match.role = _SPELLED_OUT.get(title, title)
+            elif match.role is None and (title not in ABBREVIATED_TITLES or title in SPELLED_OUT_TITLES):
+                match.role = SPELLED_OUT_TITLES.get(title, title)
         return match
 
     def _match_person(self, words: list[str]) -> Entity | None:
@@ -327,8 +324,8 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
         if token.dep_ == "det" or token.tag_ == "POS" or token.text in ("’s", "'s"):
             continue
         title = token.lower_.rstrip(".")
-        if title in _SPELLED_OUT or (title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_):
-            role_words.append(_SPELLED_OUT.get(title, token.text))  # "Sen. Lindsey Graham", "President Obama"
+        if title in SPELLED_OUT_TITLES or (title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_):
+            role_words.append(SPELLED_OUT_TITLES.get(title, token.text))  # "Sen. Lindsey Graham", "President Obama"
         elif token.text[:1].isupper() or token.ent_type_:
             if role_words:
                 affiliation_words.extend(role_words)

@@ -105,6 +105,8 @@ TITLES = {
     "spokeswoman", "spokesperson", "attorney", "prosecutor", "mp", "mep", "shadow",
 }
 ABBREVIATED_TITLES = {"gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "supt", "insp", "det", "hon", "st", "jr", "sr", "amb", "pres"}
+# Abbreviated titles that say a role ("Sen. Lindsey Graham" is "the senator").
+SPELLED_OUT_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "amb": "ambassador", "pres": "president"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman", "sister"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman", "father", "brother"}
 
