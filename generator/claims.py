@@ -67,6 +67,7 @@ NO_OBJECT_VERBS = {
 SUPPORT_VERBS = {
     "voice", "express", "offer", "declare", "announce", "signal", "pledge", "show", "register", "lend", "reiterate",
     "raise", "make", "issue", "deliver", "give", "send", "launch", "level", "renew", "outline", "unveil",
+    "unleash", "preach", "sow", "air", "share",
 }
 # Verbs of speech whose prepositional object is what they are about: "talked about X".
 PREPOSITION_VERBS = {
@@ -804,7 +805,37 @@ def _misparsed_clause(verb: "Token") -> list["Token"]:
             # "reported" read into the subject: what follows it is what was reported.
             end = max(t.i for t in verb.subtree)
             return [t for t in main.subtree if t.i > end]
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and _finite_clause(child):
+            # "Trump said after the convention he would not accept …", "tweeted in the early
+            # hours that Machado was …": a complement the parse read as an adverbial clause.
+            return [t for t in child.subtree if not (t.i == child.left_edge.i and t.lower_ == "that")]
+    return _that_clause_after(verb)
+
+
+def _that_clause_after(verb: "Token") -> list["Token"]:
+    """"told a meeting of leaders that few people understood …": the that-clause is the
+    complement of the verb, though the parse reads it as a relative clause of the noun before."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.lower_ == "that" and child.left_edge.dep_ == "mark":
+            return [t for t in child.subtree if t.i != child.left_edge.i]
+        for noun in (child, *(g for g in child.children if g.dep_ == "pobj")):
+            if child.dep_ not in ("dobj", "dative", "prep") or noun.i < verb.i:
+                continue
+            for clause in noun.children:
+                complete = any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "auxpass") for c in clause.children)
+                if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark" and complete and _finite_clause(clause):
+                    return [t for t in clause.subtree if t.i != clause.left_edge.i]
     return []
+
+
+def _finite_clause(clause: "Token") -> bool:
+    """A clause with its own subject and tense, opened by nothing or by "that"."""
+    if clause.left_edge.lower_ != "that" and any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in clause.children):
+        return False
+    tensed = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in clause.children)
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in clause.children)
+    return tensed and subject
 
 
 def _is_source(token: "Token | None") -> bool:
@@ -1005,6 +1036,12 @@ def _noun_content(noun: "Token") -> tuple[list, str]:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ not in ("DATE", "TIME") and not (child.lower_ == "of" and objects[0].ent_type_ == "PERSON"):
                 return list(objects[0].subtree), f"{noun.text.lower()} {child.lower_}"
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        # "is making the case to a gathering of leaders that he …": the parse hangs the clause
+        # on the verb.
+        clause = [t for t in _that_clause_after(noun.head) if t.i > noun.i]
+        if clause:
+            return clause, noun.text.lower()
     return [], ""
 
 
@@ -1019,6 +1056,10 @@ def _noun_holder(noun: "Token") -> "Token | None":
                 return objects[0]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
         return subject_of(noun.head)
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in ("with", "in") and preposition.head.pos_ in ("VERB", "AUX"):
+        # "stirred controversy with an assertion that …", "rallies in hopes of …": the one who acts.
+        return subject_of(preposition.head)
     return None
 
 

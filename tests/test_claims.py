@@ -272,6 +272,13 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Mayor Dan Holt delivered a speech on housing policy.", "speech on", "Dan Holt", "housing policy"),
         ("Minister Paul Okafor voiced support for the new trade agreement.", "support for", "Paul Okafor", "the new trade agreement"),
         ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
+        ("Governor Ann Lee is making an impassioned case to a gathering of teachers that the tax would hurt small schools.", "case", "Ann Lee", "the tax would hurt small schools"),
+        ("Senator Jane Ross stirred controversy with an assertion that the refugees were mostly criminals.", "assertion", "Jane Ross", "the refugees were mostly criminals"),
+        ("Mayor Dan Holt held rallies across the state in hopes of reaching voters who had stayed home.", "hopes of", "Dan Holt", "reaching voters who had stayed home"),
+        # Complements the parse reads as adverbial or relative clauses.
+        ("Mayor Karl Berg said after the hearing he would not accept the council's offer if it were renewed.", "said", "Karl Berg", "after the hearing he would not accept the council's offer if it were renewed"),
+        ("Senator Jane Ross tweeted in the early hours that the mayor was “a disgrace” and “a fraud”.", "tweeted", "Jane Ross", "the mayor was “a disgrace” and “a fraud"),
+        ("In Lagos last week, Minister Paul Okafor told a meeting of farmers' leaders that few people understood the cost of the drought better than they did.", "told", "Paul Okafor", "few people understood the cost of the drought better than they did"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
