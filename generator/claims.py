@@ -725,7 +725,12 @@ def _content_of(verb: "Token", broad: bool = False):
     if clauses:
         # A clause before the verb may be a misparsed opening ("While he acknowledged …, Ham
         # noted several …"): the clause after the verb is what it reports.
-        clause = next((c for c in clauses if c.i > verb.i), clauses[0]) if len(clauses) > 1 else clauses[0]
+        after = [c for c in clauses if c.i > verb.i]
+        if len(after) > 1 and all(b.left_edge.i == a.right_edge.i + 1 for a, b in zip(after, after[1:])):
+            # "said the Iranians released by the United States were …": the parse splits one
+            # clause in two.
+            return sorted({t for c in after for t in clause_tokens(c, verb)}, key=lambda t: t.i), "clause", cue
+        clause = after[0] if after and len(clauses) > 1 else clauses[0]
         return clause_tokens(clause, verb), "clause", cue
     misparsed = None if broad else _misparsed_clause(verb)
     if misparsed:
@@ -823,7 +828,8 @@ def _that_clause_after(verb: "Token") -> list["Token"]:
             if child.dep_ not in ("dobj", "dative", "prep") or noun.i < verb.i:
                 continue
             for clause in noun.children:
-                complete = any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "auxpass") for c in clause.children)
+                # A relative "that" fills a gap in its clause; a conjunction "that" leaves none.
+                complete = clause.left_edge.tag_ == "IN" or any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "auxpass") for c in clause.children)
                 if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark" and complete and _finite_clause(clause):
                     return [t for t in clause.subtree if t.i != clause.left_edge.i]
     return []
@@ -884,7 +890,8 @@ def _without_aside(tokens: list["Token"]) -> list["Token"]:
         return tokens
     last = tokens[-1].i
     for token in tokens:
-        aside = token.dep_ == "appos" or (token.dep_ == "relcl" and token.doc[token.left_edge.i].lower_ in ("who", "which", "whose", "whom"))
+        listed = any(c.dep_ == "conj" for c in token.children)  # "on Israel, the Iranian deal and …"
+        aside = token.dep_ == "appos" and not listed or (token.dep_ == "relcl" and token.doc[token.left_edge.i].lower_ in ("who", "which", "whose", "whom"))
         start = token.left_edge.i
         # The aside runs to the end of the claim (but for a closing mark).
         if aside and start > tokens[0].i and token.doc[start - 1].text == "," and token.right_edge.i >= last - 1:

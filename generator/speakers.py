@@ -210,6 +210,11 @@ class Resolver:
             return self.cast.group(people, (paragraph, tokens.start))
         if head_key is not None:
             return self.cast.find(head_key)
+        head = tokens.root
+        if people and len(people) == len(entities) and head.tag_ == "NNS" and head.pos_ == "NOUN" and all(self.at.get((paragraph, t.i)) is None or t.dep_ in ("compound", "poss", "case") or t.head.dep_ in ("compound", "poss") for t in tokens):
+            # "Several Clinton supporters said", "Sanders aides said": the group, not the person
+            # who names it.
+            return self.cast.descriptor("group", _describe(tokens), (paragraph, head.i), None)
         # The phrase's head is a role noun ("spokesman Geng Shuang"): prefer the person in it.
         if people:
             return people[-1]
@@ -389,8 +394,8 @@ def _is_headline(token: "Token") -> bool:
 
 
 def _describe(tokens: "Span") -> str:
-    words = [t.text for t in tokens if t.dep_ != "det" and not t.is_punct and t.dep_ not in ("relcl", "acl")]
-    return " ".join(words[:6]) or tokens.text
+    words = [t for t in tokens if t.dep_ != "det" and not t.is_punct and t.dep_ not in ("relcl", "acl")][:6]
+    return "".join(t.text + (t.whitespace_ if t is not words[-1] else "") for t in words) or tokens.text
 
 
 def _describe_media(tokens: "Span", side: str | None) -> str:

@@ -279,6 +279,11 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Mayor Karl Berg said after the hearing he would not accept the council's offer if it were renewed.", "said", "Karl Berg", "after the hearing he would not accept the council's offer if it were renewed"),
         ("Senator Jane Ross tweeted in the early hours that the mayor was “a disgrace” and “a fraud”.", "tweeted", "Jane Ross", "the mayor was “a disgrace” and “a fraud"),
         ("In Lagos last week, Minister Paul Okafor told a meeting of farmers' leaders that few people understood the cost of the drought better than they did.", "told", "Paul Okafor", "few people understood the cost of the drought better than they did"),
+        ("Mayor Karl Berg said on Friday during a news conference that he may wait until the primaries.", "said", "Karl Berg", "he may wait until the primaries"),
+        ("Minister Paul Okafor said the farmers paid by the state were in some cases close to ruin, while the traders were thriving.", "said", "Paul Okafor", "the farmers paid by the state were in some cases close to ruin, while the traders were thriving"),
+        # A list is not an aside; supporters named after someone are not that someone.
+        ("Senator Jane Ross spoke. She said she and the mayor differ on taxes, the new bridge and the possibility of a levy.", "said", "Jane Ross", "she and the mayor differ on taxes, the new bridge and the possibility of a levy"),
+        ("Governor Ann Lee spoke in Iowa. Several Lee supporters said the rally had gone well.", "said", "Several Lee supporters", "the rally had gone well"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
