@@ -91,6 +91,9 @@ _DATELINE = re.compile(
 
 
 _GLUED_QUOTE = re.compile(r"([,:;.!?])([“‘])(?=\w)")
+# 'He says,” there are …”': a closing mark typed where the quotation opens, after a verb of
+# speech and before words that another closing mark ends.
+_BACKWARD_OPEN = re.compile(r"\b(says|said|say|adds|added|asks|asked|writes|wrote|explains|explained|declares|declared|continues|continued)(,? ?)”(?=\s?\w[^“”\n]*”)")
 
 
 def normalize(text: str) -> str:
@@ -102,6 +105,7 @@ def normalize(text: str) -> str:
     text = text.translate(_CHARACTERS)
     # 'said,“Look' → 'said, “Look': a curly opening mark glued to the word before it.
     text = _GLUED_QUOTE.sub(r"\1 \2", text)
+    text = _BACKWARD_OPEN.sub(r"\1\2“", text)
     return strip_controls(text)
 
 

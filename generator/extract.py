@@ -146,7 +146,7 @@ def _known(resolver: Resolver, name: "Span", transcript: bool = False) -> bool:
     if transcript and name.text.isupper() and len(name) <= 2 and not any(t.ent_type_ in ("GPE", "DATE", "TIME") for t in name):
         return True
     last = name[-1].text.casefold()
-    return any(n.split()[-1].casefold() == last for entity in resolver.cast.live() for n in entity.names if n.split())
+    return any(re.split(r"[\s-]", n)[-1].casefold() == last for entity in resolver.cast.live() for n in entity.names if n.split())
 
 
 def _drop_nested(attributed: list[tuple[Candidate, Entity | None]], resolver: Resolver) -> list[tuple[Candidate, Entity | None]]:

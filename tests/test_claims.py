@@ -66,6 +66,9 @@ def test_colon_and_dash_attributions():
     assert found == [("direct", ":", "Alice Moreau", "The committee will vote on Friday.")]
     found = claims_of("“The committee will vote on Friday and not before” – Commissioner Peter Hanke")
     assert [(f[1], f[2]) for f in found] == [("–", "Peter Hanke")]
+    # A hyphenated name opening a paragraph.
+    found = claims_of("Anna Berg-Holm: The committee will vote on Friday, and not before.")
+    assert found == [("direct", ":", "Anna Berg-Holm", "The committee will vote on Friday, and not before")]
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,12 @@ def test_a_quotation_mark_glued_to_the_word_before_gets_its_space():
     assert normalize("Ryan said,“Look.” End.“Next.” It’s ‘fine’.") == "Ryan said, “Look.” End. “Next.” It’s ‘fine’."
 
 
+def test_a_closing_mark_typed_where_a_quotation_opens_is_turned():
+    assert normalize("He says,” there is no one.” Then: “Yes.”") == "He says,“ there is no one.” Then: “Yes.”"
+    # A true closing mark after a verb of speech stays: no second closing mark follows it.
+    assert normalize("“We will win,” he said. “Yes,” she said, “and the “resolve.”") == "“We will win,” he said. “Yes,” she said, “and the “resolve.”"
+
+
 def test_decode_utf8_bom_and_windows_1252():
     assert decode("café".encode("utf-8-sig")) == ("café", None)
     text, warning = decode("“smart” café".encode("cp1252"))
