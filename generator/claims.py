@@ -19,6 +19,7 @@ from .lexicon import (
     CONTENT_ON,
     CONTENT_PREPOSITIONS,
     CONTENT_TO,
+    FINDING_NOUNS,
     PRONOUNS,
     QUANTITY_NOUNS,
     SENTIENT_NOUNS,
@@ -846,7 +847,7 @@ def _finite_clause(clause: "Token") -> bool:
 
 def _is_source(token: "Token | None") -> bool:
     """A poll, study or document, whose object is its finding ("Polls show a close race")."""
-    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS
+    return token is not None and token.pos_ == "NOUN" and (token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS)
 
 
 def _detached_clause(verb: "Token", cue: str):
@@ -924,9 +925,13 @@ def _contiguous(tokens: list["Token"], verb: "Token") -> list["Token"]:
 
 
 def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
-    """`According to X, …` and `…, according to X`."""
+    """`According to X, …`, `…, according to X` and `In a new poll, …`."""
     doc = paragraph.doc
     for token in doc:
+        finding = _finding_in(paragraph, token)
+        if finding is not None:
+            yield finding
+            continue
         if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         if in_quote(paragraph, token.idx):
@@ -957,6 +962,25 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             paragraph.index, start, end, "indirect", "according to", phrase(speaker), speaker.i,
             "according_to", confidence=0.85,
         )
+
+
+def _finding_in(paragraph: Paragraph, token: "Token") -> Candidate | None:
+    """"In an NBC News poll released Monday, 50 percent chose Clinton": what a poll or study
+    found, when no one in the sentence reports it."""
+    verb = token.head
+    if token.lower_ != "in" or token.dep_ != "prep" or verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS), None)
+    if source is None or in_quote(paragraph, token.idx) or any(is_cue(t) for t in verb.sent):
+        return None
+    content = _contiguous([t for t in verb.subtree if not token.is_ancestor(t) and t.i != token.i], token)
+    if not content:
+        return None
+    doc = paragraph.doc
+    start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+    if words_between(doc, start, end) < 3:
+        return None
+    return Candidate(paragraph.index, start, end, "indirect", "in", phrase(source), source.i, "according_to", confidence=0.7)
 
 
 # -- headlines ------------------------------------------------------------------------------

@@ -287,6 +287,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # A list is not an aside; supporters named after someone are not that someone.
         ("Senator Jane Ross spoke. She said she and the mayor differ on taxes, the new bridge and the possibility of a levy.", "said", "Jane Ross", "she and the mayor differ on taxes, the new bridge and the possibility of a levy"),
         ("Governor Ann Lee spoke in Iowa. Several Lee supporters said the rally had gone well.", "said", "Several Lee supporters", "the rally had gone well"),
+        # What a poll found, given as "In a poll, …"; polling that shows.
+        ("In a Harbour Times poll released Monday, 50 percent of respondents chose the mayor.", "in", "Harbour Times", "50 percent of respondents chose the mayor"),
+        ("The little polling that was done in the state showed a dead heat between the two mayors.", "showed", "little polling", "a dead heat between the two mayors"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
