@@ -684,6 +684,11 @@ def holds_views(token: "Token | None") -> bool:
         member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if member is not None:
             return holds_views(member)
+    within = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    if within is not None and (low in ("most", "many", "some", "few") or token.like_num and any(c.like_num for c in within.children)):
+        return True  # "most in Miami want …", "about 4 in 10 want …"
+    if low == "both" and token.dep_ == "nsubj":
+        return True
     if token.pos_ == "PRON":
         return low in PRONOUNS
     if token.pos_ == "PROPN" and token.text[:1].isupper():

@@ -253,8 +253,15 @@ class Resolver:
         side = gazetteer().side_of(adjectives, parties=False) if adjectives else None
         if word in PRONOUNS and len(tokens) <= 2:
             return self._pronoun(word, paragraph, anchor)
-        if word in ("most", "many", "others", "several") and len(tokens) == 1:
-            return self.cast.descriptor("group", head.text, position, side)  # "Most believe that …"
+        if word == "both" and len(tokens) == 1:
+            # "Sanders and Clinton … Both want …": the last two people named.
+            people = list(dict.fromkeys(e.key for _, e in self._recent(paragraph, anchor, window=1) if e.kind == "person"))[:2]
+            if len(people) == 2:
+                return self.cast.group([self.cast.find(k) for k in reversed(people)], position)
+        within = any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
+        if word in ("most", "many", "others", "several", "both", "some", "few") and (len(tokens) == 1 or within) or head.like_num and within:
+            # "Most believe that …", "most in Miami want …", "4 in 10 want …"
+            return self.cast.descriptor("group", _describe(tokens), position, side)
         lemma = head.lemma_.lower()
         members = next((c for of in head.children if of.dep_ == "prep" and of.lower_ == "of" for c in of.children if c.dep_ == "pobj"), None)
         if (lemma in QUANTITY_NOUNS or word in ("half", "most", "many", "some", "all", "both")) and members is not None and members.tag_ in ("NNS", "NNPS"):
