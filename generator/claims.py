@@ -817,6 +817,10 @@ def _misparsed_clause(verb: "Token") -> list["Token"]:
             end = max(t.i for t in verb.subtree)
             return [t for t in main.subtree if t.i > end]
     for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in ("ask", "wonder", "question") and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
+            return list(child.subtree)  # "asked the students if they were always so serious"
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1:
+            return list(child.subtree)  # "reported raising $9 million", "admitted taking the money"
         if child.dep_ == "advcl" and child.i > verb.i and _finite_clause(child):
             # "Trump said after the convention he would not accept …", "tweeted in the early
             # hours that Machado was …": a complement the parse read as an adverbial clause.

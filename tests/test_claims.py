@@ -293,6 +293,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # Shares and pairs of people hold views too.
         ("Most in Miami want to rebuild the levee.", "want", "Most in Miami", "to rebuild the levee"),
         ("Mayor Karl Berg and Governor Ann Lee are progressives. Both want the state playing an active role.", "want", "Karl Berg and Ann Lee", "the state playing an active role"),
+        ("Governor Ann Lee reported raising and spending about $9 million during the month.", "reported", "Ann Lee", "raising and spending about $9 million during the month"),
+        ("Then Professor Ian Mercer asked the students if they were always so serious.", "asked", "Ian Mercer", "they were always so serious"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
