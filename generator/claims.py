@@ -676,6 +676,8 @@ def holds_views(token: "Token | None") -> bool:
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     low, lemma = token.lower_, token.lemma_.lower()
+    if low in ("those", "anyone", "everyone") and any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in token.children):
+        return True  # "those who want a continuation of his policies"
     if low in ("it", "this", "that", "there", "which", "what", "these", "those"):
         return False
     if lemma in QUANTITY_NOUNS or low in ("one", "some", "many", "most", "several", "few", "all", "half"):
@@ -689,8 +691,10 @@ def holds_views(token: "Token | None") -> bool:
         return True  # "most in Miami want …", "about 4 in 10 want …"
     if low == "both" and token.dep_ == "nsubj":
         return True
+    if token.like_num and [c.lower_ for c in token.children] == ["the"]:
+        return True  # "the two did not discuss it"
     if token.pos_ == "PRON":
-        return low in PRONOUNS
+        return low in PRONOUNS or low in SENTIENT_NOUNS
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
     # "environmentalists worry …": a noun for a person by what they profess.

@@ -290,5 +290,7 @@ SENTIENT_NOUNS = (
        "legislator", "historian", "advocate", "investigator", "officer", "doctor", "scientist", "staff",
        "commentator", "insider", "friend", "colleague", "ally", "rival", "reporter", "journalist",
        "actor", "actress", "elite", "founder", "partisan", "thinker", "population", "establishment",
-       "community", "fan", "follower", "constituent", "electorate", "neighbor", "neighbour", "both"}
+       "community", "fan", "follower", "constituent", "electorate", "neighbor", "neighbour", "both",
+       "backer", "admirer", "attendee", "interviewer", "moderator", "politician", "progressive",
+       "moderate", "evangelical", "partner", "faction", "leadership"}
 )

@@ -253,11 +253,15 @@ class Resolver:
         side = gazetteer().side_of(adjectives, parties=False) if adjectives else None
         if word in PRONOUNS and len(tokens) <= 2:
             return self._pronoun(word, paragraph, anchor)
-        if word == "both" and len(tokens) == 1:
-            # "Sanders and Clinton … Both want …": the last two people named.
+        pair = word == "two" and len(tokens) == 2 and tokens[0].lower_ == "the"
+        if word == "both" and len(tokens) == 1 or pair:
+            # "Sanders and Clinton … Both want …", "the two did not discuss …": the last two
+            # people named.
             people = list(dict.fromkeys(e.key for _, e in self._recent(paragraph, anchor, window=1) if e.kind == "person"))[:2]
             if len(people) == 2:
                 return self.cast.group([self.cast.find(k) for k in reversed(people)], position)
+        if word in ("those", "anyone", "everyone") and any(c.dep_ == "relcl" for c in head.children):
+            return self.cast.descriptor("group", _describe(tokens), position, side)  # "those who want …"
         within = any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
         if word in ("most", "many", "others", "several", "both", "some", "few") and (len(tokens) == 1 or within) or head.like_num and within:
             # "Most believe that …", "most in Miami want …", "4 in 10 want …"

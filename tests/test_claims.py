@@ -295,6 +295,10 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Mayor Karl Berg and Governor Ann Lee are progressives. Both want the state playing an active role.", "want", "Karl Berg and Ann Lee", "the state playing an active role"),
         ("Governor Ann Lee reported raising and spending about $9 million during the month.", "reported", "Ann Lee", "raising and spending about $9 million during the month"),
         ("Then Professor Ian Mercer asked the students if they were always so serious.", "asked", "Ian Mercer", "they were always so serious"),
+        ("Mayor Karl Berg met Governor Ann Lee. In the released excerpt, the two did not directly discuss his criticisms of her.", "discuss", "Karl Berg and Ann Lee", "his criticisms of her"),
+        ("Among those who want a continuation of his policies, most are planning to support the mayor.", "want", "those", "a continuation of his policies"),
+        ("Some chanted “Lock her up!”", "chanted", "Some", "Lock her up!"),
+        ("The senator's backers speak of basing their hopes on a smaller field.", "speak of", "senator's backers", "basing their hopes on a smaller field"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
