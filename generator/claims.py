@@ -678,6 +678,9 @@ def holds_views(token: "Token | None") -> bool:
     low, lemma = token.lower_, token.lemma_.lower()
     if low in ("those", "anyone", "everyone") and any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in token.children):
         return True  # "those who want a continuation of his policies"
+    if low == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() not in ("seem", "appear", "be", "look", "sound", "feel", "turn", "remain", "matter"):
+        # "The IMF … it referenced …": an organisation named earlier in the paragraph.
+        return any(e.label_ in ("ORG", "GPE") and e.end <= token.i for e in token.doc.ents)
     if low in ("it", "this", "that", "there", "which", "what", "these", "those"):
         return False
     if lemma in QUANTITY_NOUNS or low in ("one", "some", "many", "most", "several", "few", "all", "half"):

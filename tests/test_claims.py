@@ -299,6 +299,7 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Among those who want a continuation of his policies, most are planning to support the mayor.", "want", "those", "a continuation of his policies"),
         ("Some chanted “Lock her up!”", "chanted", "Some", "Lock her up!"),
         ("The senator's backers speak of basing their hopes on a smaller field.", "speak of", "senator's backers", "basing their hopes on a smaller field"),
+        ("The Harbour Authority met on Tuesday. It plans to raise the port fees more slowly than in past years.", "plans", "Harbour Authority", "to raise the port fees more slowly than in past years"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
