@@ -785,11 +785,16 @@ def _content_of(verb: "Token", broad: bool = False):
         if child.dep_ == "advcl" and mark is not None and mark.i == verb.i + 1 and (broad or lemma in PREPOSITION_VERBS):
             # "has called for the strongholds to be hit harder": the for-to clause.
             return [t for t in child.subtree if t.i != mark.i], "clause", f"{cue} for"
-    if not broad and any(c.dep_ == "agent" for c in verb.children):
-        # "The issue was first reported by The Washington Post": what was reported is the subject.
+    # "The experts, quoted by the newspaper, …": one who speaks, not what is said.
+    about_source = lemma in ("quote", "cite", "interview", "ask", "tell", "contact", "reach", "brief")
+    if any(c.dep_ == "agent" for c in verb.children) and not about_source:
+        # "The issue was first reported by The Washington Post": what was reported is the subject;
+        # "The bill, opposed by House Republicans, …": the noun the participle describes.
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
         if subject is not None:
             return list(subject.subtree), "object", cue
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN" and verb.i > verb.head.i:
+            return [t for t in verb.head.subtree if t.i < verb.i and not (t.dep_ == "punct" and t.i == verb.i - 1)], "object", cue
     pronoun = any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children)
     for child in verb.children:
         if child.dep_ != "prep":

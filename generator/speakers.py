@@ -211,10 +211,12 @@ class Resolver:
         if head_key is not None:
             return self.cast.find(head_key)
         head = tokens.root
-        if people and len(people) == len(entities) and head.tag_ == "NNS" and head.pos_ == "NOUN" and all(self.at.get((paragraph, t.i)) is None or t.dep_ in ("compound", "poss", "case") or t.head.dep_ in ("compound", "poss") for t in tokens):
-            # "Several Clinton supporters said", "Sanders aides said": the group, not the person
-            # who names it.
-            return self.cast.descriptor("group", _describe(tokens), (paragraph, head.i), None)
+        if head.tag_ in ("NNS", "NNPS") and all(self.at.get((paragraph, t.i)) is None or _qualifies(t, head) for t in tokens):
+            # "Several Clinton supporters said", "House Republicans oppose": the group, not the
+            # person or body that names it.
+            group = self.cast.descriptor("group", _describe(tokens), (paragraph, head.i), None)
+            group.party = gazetteer().parties.get(head.text.lower())
+            return group
         # The phrase's head is a role noun ("spokesman Geng Shuang"): prefer the person in it.
         if people:
             return people[-1]
@@ -402,6 +404,15 @@ class Resolver:
 
 def _is_headline(token: "Token") -> bool:
     return token.lemma_.lower() in ("headline", "title", "caption")
+
+
+def _qualifies(token: "Token", head: "Token") -> bool:
+    """Whether a word only qualifies the head of its phrase ("Clinton" in "Clinton supporters")."""
+    while token.i != head.i:
+        if token.dep_ not in ("compound", "poss", "case", "amod"):
+            return False
+        token = token.head
+    return True
 
 
 def _describe(tokens: "Span") -> str:

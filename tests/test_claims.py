@@ -300,6 +300,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Some chanted “Lock her up!”", "chanted", "Some", "Lock her up!"),
         ("The senator's backers speak of basing their hopes on a smaller field.", "speak of", "senator's backers", "basing their hopes on a smaller field"),
         ("The Harbour Authority met on Tuesday. It plans to raise the port fees more slowly than in past years.", "plans", "Harbour Authority", "to raise the port fees more slowly than in past years"),
+        # A stance in the passive, and groups named after a body or a person.
+        ("The harbour bill, opposed by House Republicans, never became law.", "opposed", "House Republicans", "The harbour bill"),
+        ("But those views are not widely shared by conservatives elsewhere.", "shared", "conservatives", "those views"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
