@@ -774,7 +774,8 @@ def _content_of(verb: "Token", broad: bool = False):
                 for extra in verb.children:
                     to = extra.lower_ == "to" and lemma in ("liken", "compare", "equate")  # "likened RT to the BBC"
                     if extra.dep_ in ("oprd", "xcomp") and extra.i > child.i or (extra.dep_ == "prep" and (extra.lower_ in ("as", "for", "of") or to) and extra.i > child.i):
-                        tokens = sorted(set(tokens) | set(extra.subtree), key=lambda t: t.i)
+                        # "called her vote in favor of the war a mistake": the words between too.
+                        tokens = list(verb.doc[child.left_edge.i:extra.right_edge.i + 1])
                 return tokens, "object", cue
         naming = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN", "ADJ") and verb.i < c.left_edge.i < c.i]
         if naming and not any(c.dep_ == "dobj" for c in verb.children):
@@ -959,12 +960,18 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             continue
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        # "according to show insiders", with "show" read as a verb: its object is the source.
+        objects = objects or [o for c in to.children if c.dep_ == "pcomp" for o in c.children if o.dep_ == "dobj"]
         if not objects:
             continue
         speaker = objects[0]
         # A document as source ("according to a report by X") keeps the document as speaker.
         phrase_tokens = set(token.subtree) | set(to.subtree)
         sentence = token.sent
+        comma = next((t for t in doc[to.i:sentence.end] if t.text == ","), None)
+        if token.i == sentence.start and comma is not None and comma.i < speaker.right_edge.i and not _appositive(speaker, comma):
+            # "According to Rush Limbaugh, the move reeks …", with the clause read into the name.
+            phrase_tokens = set(doc[token.i:comma.i + 1])
         content = [t for t in sentence if t not in phrase_tokens and t.i not in range(min(t.i for t in phrase_tokens), max(t.i for t in phrase_tokens) + 1)]
         if token.head.pos_ in ("VERB", "AUX") and token.head.sent == sentence:
             top = token.head
@@ -983,6 +990,13 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             paragraph.index, start, end, "indirect", "according to", phrase(speaker), speaker.i,
             "according_to", confidence=0.85,
         )
+
+
+def _appositive(name: "Token", comma: "Token") -> bool:
+    """Whether a comma after a name opens a description closed by a second comma
+    ("According to Dimitri Simes, president of the Center, …")."""
+    after = next((c for c in name.children if c.dep_ == "appos" and c.i > comma.i), None)
+    return after is not None and after.right_edge.i + 1 < len(name.doc) and name.doc[after.right_edge.i + 1].text == ","
 
 
 def _finding_in(paragraph: Paragraph, token: "Token") -> Candidate | None:

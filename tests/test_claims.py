@@ -303,6 +303,10 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # A stance in the passive, and groups named after a body or a person.
         ("The harbour bill, opposed by House Republicans, never became law.", "opposed", "House Republicans", "The harbour bill"),
         ("But those views are not widely shared by conservatives elsewhere.", "shared", "conservatives", "those views"),
+        # "according to" where the parse loses the source or reads the clause into its name.
+        ("The mayor repeatedly insulted his staff in meetings, according to show insiders.", "according to", "insiders", "The mayor repeatedly insulted his staff in meetings"),
+        ("According to conservative talk radio host Dan Holt, the move reeks of “fear” and desperation.", "according to", "Dan Holt", "the move reeks of “fear” and desperation"),
+        ("At the forum, Governor Ann Lee called her vote in favor of the war a mistake.", "called", "Ann Lee", "her vote in favor of the war a mistake"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
