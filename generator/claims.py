@@ -354,7 +354,7 @@ def trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
             start += 1
             changed = True
         for lead in ("that ", "That ", "whether ", "if "):
-            if text.startswith(lead, start) and end - start > len(lead) + 3:
+            if text.startswith(lead, start) and end - start > len(lead) + 3 and not _determiner_at(doc, start):
                 start += len(lead)
                 changed = True
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”‘’'"):
@@ -369,6 +369,12 @@ def trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
             while end > start and text[end - 1] in " ,":
                 end -= 1
     return start, end
+
+
+def _determiner_at(doc: "Doc", char: int) -> bool:
+    """Whether the word at a character offset is a determiner ("that claim", not "that he")."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token is not None and len(token) > 0 and token[0].dep_ == "det"
 
 
 def words_between(doc: "Doc", start: int, end: int) -> int:

@@ -307,6 +307,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("The mayor repeatedly insulted his staff in meetings, according to show insiders.", "according to", "insiders", "The mayor repeatedly insulted his staff in meetings"),
         ("According to conservative talk radio host Dan Holt, the move reeks of “fear” and desperation.", "according to", "Dan Holt", "the move reeks of “fear” and desperation"),
         ("At the forum, Governor Ann Lee called her vote in favor of the war a mistake.", "called", "Ann Lee", "her vote in favor of the war a mistake"),
+        # "that" as a determiner stays.
+        ("Mayor Karl Berg said that claim was false.", "said", "Karl Berg", "that claim was false"),
     ],
 )
 def test_cue_speaker_and_words_where_the_parse_makes_it_hard(text, cue, speaker, words):
