@@ -7,6 +7,8 @@ reporting verb becomes one claim. Speakers are resolved to actors later, in `spe
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -103,6 +105,9 @@ class Candidate:
     """The claim's words are (or include) a quotation."""
     speaker_paragraph: int | None = None
     """When the speaker is named in an earlier paragraph ("Stone said:" then the quotation)."""
+    gap: tuple[int, int] | None = None
+    """Characters within the claim that are not its words: the attribution inside a quotation
+    it splits ("“Every time you say that,” Tester said, “you give ammunition …”")."""
 
 
 @dataclass(frozen=True)
@@ -1181,7 +1186,28 @@ def merge(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
         else:
             merged.append(candidate)
     merged = [_with_kind(c, paragraph) for c in merged]
-    return sorted(merged, key=lambda c: c.start)
+    return _join_split_quotations(sorted(merged, key=lambda c: c.start), paragraph)
+
+
+def _join_split_quotations(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
+    """One sentence quoted in two parts around its attribution is one claim: "“Every time you
+    say that,” Tester said, “you give ammunition to the people who …”"."""
+    text = paragraph.doc.text
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        # The part before, past any claim inside the attribution (", referring to …,").
+        last = next((i for i in range(len(joined) - 1, -1, -1) if joined[i].kind == "direct"), None)
+        before = joined[last] if last is not None else None
+        between = text[before.end:candidate.start] if before is not None else ""
+        if (
+            before is not None and candidate.kind == "direct" and before.gap is None
+            and before.speaker is not None and (candidate.speaker in (None, before.speaker))
+            and re.match(r"\W*,", between) and text[candidate.start:candidate.start + 1].islower()
+        ):
+            joined[last] = replace(before, end=candidate.end, gap=(before.end, candidate.start), kind="direct")
+            continue
+        joined.append(candidate)
+    return joined
 
 
 def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:

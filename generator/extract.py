@@ -158,6 +158,8 @@ def _drop_nested(attributed: list[tuple[Candidate, Entity | None]], resolver: Re
             if other is candidate or other.paragraph != candidate.paragraph:
                 continue
             inside = other.start <= candidate.start and candidate.end <= other.end and (other.end - other.start) > (candidate.end - candidate.start)
+            if other.gap is not None and other.gap[0] <= candidate.start and candidate.end <= other.gap[1]:
+                inside = False  # said inside the attribution that splits a quotation
             same = speaker is None or other_speaker is None or resolver.cast.find(speaker.key) is resolver.cast.find(other_speaker.key)
             if inside and same:
                 nested = True
@@ -235,7 +237,10 @@ def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict
     seen: dict[str, int] = {}
     sources = [*article.paragraphs, article.title]
     for candidate, speaker in attributed:
-        text = sources[candidate.paragraph][candidate.start:candidate.end].strip()
+        source = sources[candidate.paragraph]
+        text = source[candidate.start:candidate.end].strip()
+        if candidate.gap is not None:
+            text = f"{source[candidate.start:candidate.gap[0]].strip()} … {source[candidate.gap[1]:candidate.end].strip()}"
         if not text:
             continue
         speaker_id = actor_ids.get(resolver.cast.find(speaker.key).key) if speaker is not None else None

@@ -61,6 +61,16 @@ def test_split_quote_attributed_in_the_middle():
     assert [(f[2], f[3]) for f in found] == [("Karl Berg", "We will not give in"), ("Karl Berg", "The city will rebuild every school.")]
 
 
+def test_one_sentence_quoted_around_its_attribution_is_one_claim():
+    found = claims_of(
+        "“Every time you say that,” Senator Jon Hale said, referring to the 2 percent excuse, "
+        "“you give ammunition to the people who want to break up the banks.”"
+    )
+    assert ("direct", "said", "Jon Hale", "Every time you say that … you give ammunition to the people who want to break up the banks.") in found
+    # What is said inside the attribution stays a claim of its own.
+    assert ("indirect", "referring to", "Jon Hale", "the 2 percent excuse") in found
+
+
 def test_colon_and_dash_attributions():
     found = claims_of("Chairwoman Alice Moreau: “The committee will vote on Friday.”")
     assert found == [("direct", ":", "Alice Moreau", "The committee will vote on Friday.")]
