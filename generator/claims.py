@@ -777,6 +777,12 @@ def _content_of(verb: "Token", broad: bool = False):
                 if objects:
                     tokens = sorted(set(tokens) | set(objects[0].subtree), key=lambda t: t.i)
                 return tokens, "xcomp", cue
+    if lemma == "show" and _is_source(subject_of(verb)):
+        # "Polling averages show Clinton with a lead in the low single digits", "Video shows him
+        # with his hands in the air": the object and what the verb says of it.
+        findings = [t for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep", "advmod", "oprd", "acomp", "xcomp", "ccomp") for t in c.subtree]
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return sorted(findings, key=lambda t: t.i), "object", cue
     if broad or lemma in OBJECT_VERBS or lemma not in NO_OBJECT_VERBS or (lemma in ("show", "find") and _is_source(subject_of(verb))):
         naming = any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in verb.children)
         for child in verb.children:

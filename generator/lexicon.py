@@ -91,7 +91,7 @@ DOCUMENT_NOUNS = {
     "declaration", "treaty", "agreement", "report's", "editorial", "op-ed", "column", "headline",
     "tweet", "post", "blog", "podcast", "broadcast", "programme", "program", "show", "white paper",
     "video", "footage", "recording", "tape", "transcript", "photo", "photograph", "image", "map", "chart",
-    "polling", "result", "results",
+    "polling", "result", "results", "average", "averages",
 }
 # Documents whose findings a sentence may report with "In a new poll, …".
 FINDING_NOUNS = {"poll", "survey", "study", "census", "analysis", "audit"}
