@@ -301,6 +301,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("In a Harbour Times poll released Monday, 50 percent of respondents chose the mayor.", "in", "Harbour Times", "50 percent of respondents chose the mayor"),
         ("The little polling that was done in the state showed a dead heat between the two mayors.", "showed", "little polling", "a dead heat between the two mayors"),
         ("Polling averages show the mayor with a lead in the low single digits.", "show", "Polling averages", "the mayor with a lead in the low single digits"),
+        # Acts that take a side: a vote, a veto, an embrace.
+        ("Senator Jane Ross voted against the harbour bill.", "voted against", "Jane Ross", "the harbour bill"),
+        ("Governor Ann Lee vetoed the budget on Friday.", "vetoed", "Ann Lee", "the budget"),
         # Shares and pairs of people hold views too.
         ("Most in Miami want to rebuild the levee.", "want", "Most in Miami", "to rebuild the levee"),
         ("Mayor Karl Berg and Governor Ann Lee are progressives. Both want the state playing an active role.", "want", "Karl Berg and Ann Lee", "the state playing an active role"),
