@@ -1109,6 +1109,14 @@ def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
 
 def _noun_content(noun: "Token") -> tuple[list, str]:
     """What a noun of speech or stance is about: a that-clause, an infinitive or a prepositional object."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.lemma_.lower() in ("plan", "proposal") and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "poss" for c in noun.children):
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "Under Mrs. Clinton's plan, taxpayers would pay …": what the plan provides.
+            return [t for t in noun.sent if t.i > noun.head.right_edge.i], noun.text.lower()
+        if noun.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in verb.children):
+            # "Mrs. Clinton's plan would also cap deductions at 28 percent"
+            return [t for t in verb.subtree if not noun.is_ancestor(t) and t.i != noun.i and t.i > noun.i], noun.text.lower()
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
             return list(child.subtree), noun.text.lower()

@@ -285,6 +285,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Mayor Dan Holt delivered a speech on housing policy.", "speech on", "Dan Holt", "housing policy"),
         ("Minister Paul Okafor voiced support for the new trade agreement.", "support for", "Paul Okafor", "the new trade agreement"),
         ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
+        ("Under Governor Ann Lee's plan, families earning less than $40,000 would pay no state tax.", "plan", "Ann Lee", "families earning less than $40,000 would pay no state tax"),
+        ("Governor Ann Lee's plan would also cap the tax value of deductions at 28 percent.", "plan", "Ann Lee", "would also cap the tax value of deductions at 28 percent"),
         ("Governor Ann Lee is making an impassioned case to a gathering of teachers that the tax would hurt small schools.", "case", "Ann Lee", "the tax would hurt small schools"),
         ("Senator Jane Ross stirred controversy with an assertion that the refugees were mostly criminals.", "assertion", "Jane Ross", "the refugees were mostly criminals"),
         ("Mayor Dan Holt held rallies across the state in hopes of reaching voters who had stayed home.", "hopes of", "Dan Holt", "reaching voters who had stayed home"),
