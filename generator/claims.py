@@ -462,7 +462,7 @@ def _is_full_quote(doc: "Doc", quote: Quote, content: "Span") -> bool:
 def _after_cue(doc: "Doc", content: "Span") -> bool:
     """Whether a quotation directly follows a verb of speech ('declared “…”')."""
     previous = next((t for t in reversed(doc[:content.start]) if not t.is_punct), None)
-    return previous is not None and previous.i >= content.start - 2 and is_cue(previous)
+    return previous is not None and previous.i >= content.start - 3 and is_cue(previous)  # 'said: “…
 
 
 def quote_is_inside_clause(doc: "Doc", quote: Quote) -> bool:

@@ -287,6 +287,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
         ("Under Governor Ann Lee's plan, families earning less than $40,000 would pay no state tax.", "plan", "Ann Lee", "families earning less than $40,000 would pay no state tax"),
         ("Governor Ann Lee's plan would also cap the tax value of deductions at 28 percent.", "plan", "Ann Lee", "would also cap the tax value of deductions at 28 percent"),
+        # A quotation after "said:" is what was said, not what "adding" adds.
+        ("In a statement, Harbour Coal said: “The company was highly successful a decade ago,” adding that its value had quadrupled.", "said", "Harbour Coal", "The company was highly successful a decade ago"),
         ("Governor Ann Lee is making an impassioned case to a gathering of teachers that the tax would hurt small schools.", "case", "Ann Lee", "the tax would hurt small schools"),
         ("Senator Jane Ross stirred controversy with an assertion that the refugees were mostly criminals.", "assertion", "Jane Ross", "the refugees were mostly criminals"),
         ("Mayor Dan Holt held rallies across the state in hopes of reaching voters who had stayed home.", "hopes of", "Dan Holt", "reaching voters who had stayed home"),
