@@ -253,7 +253,8 @@ ATTITUDE_VERBS = set(
     identify remind apologize adopt expose protest demonstrate underscore brag contrast vouch
     bemoan interject recite spar articulate dwell shrug reassure utter relish muse cheer
     celebrate sound seem appear prefer favor favour admire understand determine rule lobby press
-    vote order veto instruct illustrate overturn regret renounce champion embrace challenge
+    vote order veto instruct illustrate overturn regret renounce champion embrace focus
+    promote balk accept insult debate distance trumpet mull weigh convince compare
     """.split()
 )
 

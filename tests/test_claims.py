@@ -308,6 +308,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         # Acts that take a side: a vote, a veto, an embrace.
         ("Senator Jane Ross voted against the harbour bill.", "voted against", "Jane Ross", "the harbour bill"),
         ("Governor Ann Lee vetoed the budget on Friday.", "vetoed", "Ann Lee", "the budget"),
+        ("Governor Ann Lee has focused on the cost of housing.", "focused on", "Ann Lee", "the cost of housing"),
+        ("Mayor Karl Berg compared the plan to a tax on the poor.", "compared", "Karl Berg", "the plan to a tax on the poor"),
         # Shares and pairs of people hold views too.
         ("Most in Miami want to rebuild the levee.", "want", "Most in Miami", "to rebuild the levee"),
         ("Mayor Karl Berg and Governor Ann Lee are progressives. Both want the state playing an active role.", "want", "Karl Berg and Ann Lee", "the state playing an active role"),
