@@ -204,6 +204,11 @@ def in_quote(paragraph: Paragraph, char: int) -> Quote | None:
 
 
 _RELATIVE = {"who", "which", "that", "whom"}
+# Verbs whose passive subject holds the view: "is said to …", "was frustrated that …".
+PASSIVE_HOLDERS = {
+    "quote", "report", "say", "believe", "think", "expect", "frustrate", "disappoint", "dismay",
+    "anger", "alarm", "trouble", "outrage", "concern", "worry", "convince",
+}
 
 
 def subject_of(verb: "Token") -> "Token | None":
@@ -241,7 +246,7 @@ def subject_of(verb: "Token") -> "Token | None":
                 if objects:
                     return objects[0]
         for child in verb.children:
-            if child.dep_ == "nsubjpass" and (via_xcomp or verb.lemma_ in ("quote", "report", "say", "believe", "think", "expect")):
+            if child.dep_ == "nsubjpass" and (via_xcomp or verb.lemma_ in PASSIVE_HOLDERS):
                 return verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
@@ -1158,9 +1163,13 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
     """`X is confident that …`, `X was critical of …`, `X seemed eager to …`."""
     doc = paragraph.doc
     for adjective in doc:
-        if adjective.lemma_.lower() not in ATTITUDE_ADJECTIVES or adjective.dep_ != "acomp" or in_quote(paragraph, adjective.idx):
+        if adjective.lemma_.lower() not in ATTITUDE_ADJECTIVES or in_quote(paragraph, adjective.idx):
             continue
-        speaker = subject_of(adjective.head)
+        # "made (it) clear that …", however the parse hangs "clear" and the clause.
+        make = next((a for a in adjective.ancestors if a.lemma_.lower() == "make"), None) if adjective.lower_ in ("clear", "plain") else None
+        if adjective.dep_ != "acomp" and make is None:
+            continue
+        speaker = subject_of(make if make is not None else adjective.head)
         if not holds_views(speaker) or speaker.lower_ in ("i", "we", "you"):
             continue
         content = []
@@ -1169,12 +1178,17 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
                 content = list(child.subtree)[1:] if child.dep_ == "prep" else list(child.subtree)
                 break
         if not content:
+            # "has been clear that she has their backs": the clause hangs on the verb.
+            that = next((t for t in doc[adjective.i + 1:adjective.sent.end] if t.lower_ == "that" and t.dep_ == "mark"), None)
+            if that is not None and that.i <= adjective.i + 2 and (make is not None or that.head.head == adjective.head or that.head.head == adjective):
+                content = [t for t in that.head.subtree if t.i > that.i]
+        if not content:
             continue
         start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
         if words_between(doc, start, end) < 2:
             continue
         yield Candidate(
-            paragraph.index, start, end, "indirect", f"{adjective.head.text.lower()} {adjective.text.lower()}", phrase(speaker), speaker.i,
+            paragraph.index, start, end, "indirect", f"{(make or adjective.head).text.lower()} {adjective.text.lower()}", phrase(speaker), speaker.i,
             "stance_adjectives", confidence=0.6,
         )
 

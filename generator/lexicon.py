@@ -254,7 +254,8 @@ ATTITUDE_VERBS = set(
     bemoan interject recite spar articulate dwell shrug reassure utter relish muse cheer
     celebrate sound seem appear prefer favor favour admire understand determine rule lobby press
     vote order veto instruct illustrate overturn regret renounce champion embrace focus
-    promote balk accept insult debate distance trumpet mull weigh convince compare
+    promote balk accept insult debate distance trumpet mull weigh convince compare brush
+    frustrate disappoint dismay anger alarm trouble outrage
     """.split()
 )
 

@@ -310,6 +310,11 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Governor Ann Lee vetoed the budget on Friday.", "vetoed", "Ann Lee", "the budget"),
         ("Governor Ann Lee has focused on the cost of housing.", "focused on", "Ann Lee", "the cost of housing"),
         ("Mayor Karl Berg compared the plan to a tax on the poor.", "compared", "Karl Berg", "the plan to a tax on the poor"),
+        # "made (it) clear that", "has been clear that", "was frustrated that".
+        ("Senator Jane Ross made clear that further sanctions would be a deterrent.", "made clear", "Jane Ross", "further sanctions would be a deterrent"),
+        ("Senator Jane Ross made it clear that further sanctions would be a deterrent.", "made clear", "Jane Ross", "further sanctions would be a deterrent"),
+        ("Governor Ann Lee has been clear that she has their backs.", "been clear", "Ann Lee", "she has their backs"),
+        ("Senator Jane Ross was frustrated that the state is shortchanging schools.", "frustrated", "Jane Ross", "the state is shortchanging schools"),
         # Shares and pairs of people hold views too.
         ("Most in Miami want to rebuild the levee.", "want", "Most in Miami", "to rebuild the levee"),
         ("Mayor Karl Berg and Governor Ann Lee are progressives. Both want the state playing an active role.", "want", "Karl Berg and Ann Lee", "the state playing an active role"),
