@@ -79,6 +79,9 @@ SPEECH_NOUNS = {
     "praise", "condemnation", "rejection", "threat", "refusal", "objection", "recommendation",
     "advice", "concern", "question", "attack", "message", "case", "speech", "decision", "fear",
     "doubt", "hope", "plan", "push", "effort", "pledge", "defense", "defence",
+    "assessment", "opinion", "sentiment", "feeling", "critique", "swipe", "disagreement",
+    "stance", "theory", "narrative", "admission", "acknowledgment", "eagerness", "goal", "idea",
+    "agreement",
 }
 
 # Nominal sources whose content is the object of "show/find/suggest": polls, studies.

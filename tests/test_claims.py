@@ -283,6 +283,7 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Senator Jane Ross raised concerns about the cost of the new bridge.", "concerns about", "Jane Ross", "the cost of the new bridge"),
         ("Governor Ann Lee made the case that the tax would hurt small farms.", "case", "Ann Lee", "the tax would hurt small farms"),
         ("Mayor Dan Holt delivered a speech on housing policy.", "speech on", "Dan Holt", "housing policy"),
+        ("Senator Jane Ross offered a sharp critique of the harbour plan.", "critique of", "Jane Ross", "the harbour plan"),
         ("Minister Paul Okafor voiced support for the new trade agreement.", "support for", "Paul Okafor", "the new trade agreement"),
         ("Ruth Banda's statement that the army had left the border town was false.", "statement", "Ruth Banda", "the army had left the border town"),
         ("Under Governor Ann Lee's plan, families earning less than $40,000 would pay no state tax.", "plan", "Ann Lee", "families earning less than $40,000 would pay no state tax"),
