@@ -653,7 +653,9 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if not (speech or attitude) or in_quote(paragraph, verb.idx):
             continue
         speaker = subject_of(verb)
-        if (attitude or lemma in COGNITION_VERBS) and not holds_views(speaker) and not _believes_that(verb, speaker):
+        if _unattributed_verdict(verb):
+            speaker = None  # "has been accused of hurting civilians": by whom, the text does not say
+        elif (attitude or lemma in COGNITION_VERBS) and not holds_views(speaker) and not _believes_that(verb, speaker):
             continue
         if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("i", "we", "you"):
             continue
@@ -818,7 +820,7 @@ def _content_of(verb: "Token", broad: bool = False):
             return list(subject.subtree), "object", cue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN" and verb.i > verb.head.i:
             return [t for t in verb.head.subtree if t.i < verb.i and not (t.dep_ == "punct" and t.i == verb.i - 1)], "object", cue
-    pronoun = any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children)
+    pronoun = any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children) or _unattributed_verdict(verb)
     for child in verb.children:
         if child.dep_ != "prep":
             continue
@@ -835,6 +837,13 @@ def _content_of(verb: "Token", broad: bool = False):
     if not broad:
         return _detached_clause(verb, cue)
     return None
+
+
+def _unattributed_verdict(verb: "Token") -> bool:
+    """"X has been accused of …", "was criticized for …": a verdict in the passive, with no
+    one named who passes it."""
+    children = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() in VERDICT_VERBS and "auxpass" in children and "agent" not in children
 
 
 def _misparsed_clause(verb: "Token") -> list["Token"]:

@@ -316,6 +316,8 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Senator Jane Ross made it clear that further sanctions would be a deterrent.", "made clear", "Jane Ross", "further sanctions would be a deterrent"),
         ("Governor Ann Lee has been clear that she has their backs.", "been clear", "Ann Lee", "she has their backs"),
         ("Senator Jane Ross was frustrated that the state is shortchanging schools.", "frustrated", "Jane Ross", "the state is shortchanging schools"),
+        # A verdict in the passive with no one named who passes it stays unattributed.
+        ("Peacekeepers have sometimes been accused of hurting the civilians they were sent to protect.", "accused of", None, "hurting the civilians they were sent to protect"),
         # Shares and pairs of people hold views too.
         ("Most in Miami want to rebuild the levee.", "want", "Most in Miami", "to rebuild the levee"),
         ("Mayor Karl Berg and Governor Ann Lee are progressives. Both want the state playing an active role.", "want", "Karl Berg and Ann Lee", "the state playing an active role"),
