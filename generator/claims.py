@@ -657,7 +657,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             speaker = None  # "has been accused of hurting civilians": by whom, the text does not say
         elif (attitude or lemma in COGNITION_VERBS) and not holds_views(speaker) and not _believes_that(verb, speaker):
             continue
-        if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("i", "we", "you"):
+        if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("you",):
             continue
         content = _content_of(verb, broad=attitude)
         if content is None:

@@ -102,7 +102,7 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
     """Claims with their speakers, resolved in reading order."""
     headline = len(article.paragraphs)
     quotes = find_quotes(article.paragraphs) + [replace(q, paragraph=headline) for q in find_quotes([article.title])]
-    resolver = Resolver()
+    resolver = Resolver(author=article.author)
     attributed: list[tuple[Candidate, Entity | None]] = []
     # The headline is read last: its short names ("Lynch") resolve to the people the body named.
     for index, doc in enumerate(docs):

@@ -51,7 +51,9 @@ class Event:
 class Resolver:
     """Reads mentions in order and resolves speaker phrases against what has been read."""
 
-    def __init__(self) -> None:
+    def __init__(self, author: str | None = None) -> None:
+        self.author = author
+        """The byline: who "I" is outside quotation marks (the claim of an op-ed's writer)."""
         self.cast = Cast()
         self.events: list[Event] = []
         self.at: dict[tuple[int, int], int] = {}
@@ -317,6 +319,8 @@ class Resolver:
 
     def _pronoun(self, word: str, paragraph: int, anchor: int) -> Entity | None:
         kind = PRONOUNS[word]
+        if kind == "speaker" and self.author and _plausible_person(self.author):
+            return self.cast.person(self.author, (paragraph, anchor))
         if kind in ("speaker", "speaker-plural", "addressee"):
             return None
         recent = self._recent(paragraph, anchor, window=3)

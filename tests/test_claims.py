@@ -374,3 +374,16 @@ def test_a_surname_the_tagger_calls_a_body_is_the_person_already_met():
     b = briefing_of("Headline\n\nDonald Trump spoke in Ohio on Monday. Trump has hailed the vote as “fantastic,” telling reporters that he thinks the result is “a great thing.”")
     assert [a.name for a in b.actors if a.kind == "person"][:1] == ["Donald Trump"]
     assert not [a for a in b.actors if a.name == "Trump"]
+
+
+def test_the_writer_of_an_opinion_piece_is_who_i_is():
+    from generator.extract import extract
+    from generator.ingest import parse_article
+
+    text = "---\ntitle: Why the harbour matters\nauthor: Maria Lund\n---\n\nI believe that the harbour bill will fail. “I am tired,” the mayor said.\n"
+    briefing = extract(parse_article(text.encode(), "op-ed.md", slug="op-ed"))
+    names = {a.id: a.name for a in briefing.actors}
+    found = [(c.cue, names.get(c.speaker), c.text) for c in briefing.claims]
+    assert ("believe", "Maria Lund", "the harbour bill will fail") in found
+    # "I" inside a quotation is whoever is quoted.
+    assert ("said", "Maria Lund", "I am tired") not in found
