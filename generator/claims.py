@@ -1179,7 +1179,7 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if adjective.dep_ != "acomp" and make is None:
             continue
         speaker = subject_of(make if make is not None else adjective.head)
-        if not holds_views(speaker) or speaker.lower_ in ("i", "we", "you"):
+        if not holds_views(speaker) or speaker.lower_ == "you":
             continue
         content = []
         for child in adjective.children:
