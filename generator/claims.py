@@ -184,7 +184,15 @@ def _verb_tagged_noun(token: "Token") -> bool:
     """"But Trump claims that …": the tagger read the verb as a plural noun, though the parse
     gives it a subject and a clause."""
     children = {c.dep_ for c in token.children}
-    return token.tag_ == "NNS" and token.dep_ == "ROOT" and "ccomp" in children and "nsubj" in children
+    if token.tag_ == "NNS" and token.dep_ == "ROOT" and "ccomp" in children and "nsubj" in children:
+        return True
+    # "Trump charges that countries …", with "Trump" read as the verb (or a modifier) and
+    # "charges" as a noun.
+    first = token.sent[0]
+    return (
+        token.tag_ == "NNS" and token.i == first.i + 1 and first.text[:1].isupper() and (token.head == first or first.head == token)
+        and any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in token.children)
+    )
 
 
 def inverted_cue(token: "Token") -> bool:
@@ -219,6 +227,8 @@ def subject_of(verb: "Token") -> "Token | None":
     under a passive ("was prompted to say") takes the passive's subject.
     """
     before = verb.doc[verb.i - 1] if verb.i else None
+    if verb.pos_ == "NOUN" and verb.i == verb.sent.start + 1 and _verb_tagged_noun(verb):
+        return verb.sent[0]  # "Trump charges that …", with "Trump" read as a verb or a modifier
     if verb.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "of" and (before.ent_type_ == "PERSON" or before.lower_ in PRONOUNS):
         return before  # "footage of Hillary Clinton asking, “…”"
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
@@ -331,8 +341,9 @@ def phrase(token: "Token") -> tuple[int, int]:
     """Token range of the phrase a speaker word heads, without a relative clause or brackets."""
     cut = set()
     for child in token.children:
-        # "many tax experts, including Mr. Goldberg,": the examples are not the speaker.
-        if child.dep_ in ("relcl", "acl") or (child.dep_ == "prep" and child.lower_ == "including" and token.tag_ == "NNS"):
+        # "many tax experts, including Mr. Goldberg,": the examples are not the speaker; nor is
+        # the clause a misparse hangs from a name ("Trump charges that …").
+        if child.dep_ in ("relcl", "acl", "dobj", "ccomp") or (child.dep_ == "prep" and child.lower_ == "including" and token.tag_ == "NNS"):
             cut.update(t.i for t in child.subtree)
     indices = [t.i for t in token.subtree if t.i not in cut]
     start, end = token.i, token.i + 1
@@ -748,7 +759,7 @@ def _content_of(verb: "Token", broad: bool = False):
     """The words a reporting verb reports, how they were found, and the cue as written."""
     lemma = verb.lemma_.lower()
     cue = _cue_text(verb)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ in ("acl", "relcl") and verb.pos_ == "NOUN" and c.left_edge.lower_ == "that"]
     if lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" and is_cue(c) for c in verb.children):
         return None  # "continues to insist that …": the inner verb reports it
     if not clauses and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS:

@@ -256,6 +256,7 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Most believe that the economy has improved since he was elected.", "believe", "Most", "the economy has improved since he was elected"),
         ("Mayor Paul Ryan spoke on Monday. Ryan said,“Look, those images have no place in a campaign.”", "said", "Paul Ryan", "Look, those images have no place in a campaign."),
         ("But Governor Ann Lee claims that she should be the exception.", "claims", "Ann Lee", "she should be the exception"),
+        ("Donald Trump spoke in Ohio. Trump charges that the countries donated millions of dollars to the foundation.", "charges", "Donald Trump", "the countries donated millions of dollars to the foundation"),
         ("Governor Ann Lee has called for the strongholds in the valley to be cleared before winter.", "called for", "Ann Lee", "the strongholds in the valley to be cleared before winter"),
         ("Senator Jane Ross called the Republican governor “the state’s best recruiter.”", "called", "Jane Ross", "the Republican governor “the state’s best recruiter"),
         ("Spokesman Brian Fallon responded on Twitter, calling the charge “pathetic” and “dangerous.”", "calling", "Brian Fallon", "the charge “pathetic” and “dangerous"),
