@@ -18,6 +18,7 @@ from .lexicon import (
     CLAUSE_ONLY,
     DOCUMENT_NOUNS,
     COGNITION_VERBS,
+    CONTENT_IN,
     CONTENT_ON,
     CONTENT_PREPOSITIONS,
     CONTENT_TO,
@@ -840,8 +841,8 @@ def _content_of(verb: "Token", broad: bool = False):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return list(objects[0].subtree), "preposition", _cue_text(verb, child)
-        allowed = child.lower_ in CONTENT_PREPOSITIONS or (child.lower_ == "to" and lemma in CONTENT_TO) or (child.lower_ == "on" and lemma in CONTENT_ON)
-        if allowed and (broad or lemma in PREPOSITION_VERBS):
+        allowed = child.lower_ in CONTENT_PREPOSITIONS or (child.lower_ == "to" and lemma in CONTENT_TO) or (child.lower_ == "on" and lemma in CONTENT_ON) or (child.lower_ == "in" and lemma in CONTENT_IN)
+        if allowed and (broad or lemma in PREPOSITION_VERBS or lemma in CONTENT_IN):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
             if objects:
                 return list(objects[0].subtree), "preposition", _cue_text(verb, child)

@@ -273,9 +273,11 @@ ATTITUDE_ADJECTIVES = {
 
 # Prepositions that carry the content of a verb of speech or attitude: "talked about X".
 CONTENT_PREPOSITIONS = {"about", "for", "against", "of", "as"}
-# Verbs for which "to" or "on" introduces the content ("referred to X", "commented on X").
-CONTENT_TO = {"refer", "allude", "point", "object"}
+# Verbs for which "to", "on" or "in" introduces the content ("referred to X", "commented on X",
+# "believes in X").
+CONTENT_TO = {"refer", "allude", "point", "object", "respond", "reply"}
 CONTENT_ON = {"comment", "focus", "reflect", "elaborate", "weigh", "insist", "remark", "rail"}
+CONTENT_IN = {"believe", "trust", "invest"}
 
 # Nouns that count people: "a number of members echo …", "dozens of newspapers endorse …".
 QUANTITY_NOUNS = {"number", "group", "handful", "majority", "dozen", "dozens", "lot", "host", "chorus", "couple", "hundreds", "thousands", "score"}

@@ -312,6 +312,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Governor Ann Lee vetoed the budget on Friday.", "vetoed", "Ann Lee", "the budget"),
         ("Governor Ann Lee has focused on the cost of housing.", "focused on", "Ann Lee", "the cost of housing"),
         ("Mayor Karl Berg compared the plan to a tax on the poor.", "compared", "Karl Berg", "the plan to a tax on the poor"),
+        ("Like the president, Senator Jane Ross believes in the good sense of the voters.", "believes in", "Jane Ross", "the good sense of the voters"),
+        # A campaign speaks for its candidate.
+        ("Governor Ann Lee spoke. The Lee campaign did not immediately respond to requests for comment.", "respond to", "Ann Lee", "requests for comment"),
         # "made (it) clear that", "has been clear that", "was frustrated that".
         ("Senator Jane Ross made clear that further sanctions would be a deterrent.", "made clear", "Jane Ross", "further sanctions would be a deterrent"),
         ("Senator Jane Ross made it clear that further sanctions would be a deterrent.", "made clear", "Jane Ross", "further sanctions would be a deterrent"),
