@@ -684,6 +684,9 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if not tokens:
             continue
         start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and not paragraph.quotes:
+            # "He added: It's typical of her. She knows nothing …": the rest of the paragraph.
+            end = trim(doc, start, len(doc.text))[1]
         if end - start < 2:
             continue
         if how == "clause" and words_between(doc, start, end) < 2:
