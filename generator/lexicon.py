@@ -259,7 +259,7 @@ ATTITUDE_VERBS = set(
     vote order veto instruct illustrate overturn regret renounce champion embrace focus
     promote balk accept insult debate distance trumpet mull weigh convince compare brush
     frustrate disappoint dismay anger alarm trouble outrage
-    document explore
+    document explore rate
     """.split()
 )
 

@@ -43,12 +43,14 @@ def pipeline() -> "Language":
 # Lemmas the small model's rules get wrong for verbs of speech: "hopes" → "hop".
 # Each maps a wrong lemma to the right one, when the word itself starts with the right one.
 LEMMA_FIXES = {"hop": "hope", "retweete": "retweet", "dismisse": "dismiss", "tweete": "tweet", "promis": "promise"}
+# The same, for verbs only: "PolitiFact rated …" → "rat", though "rats" are rats.
+VERB_LEMMA_FIXES = {"rat": "rate"}
 
 
 def fix_lemmas(doc: "Doc") -> "Doc":
     """Correct the lemmas in `LEMMA_FIXES` so the reporting-verb lexicon sees them."""
     for token in doc:
-        right = LEMMA_FIXES.get(token.lemma_)
+        right = LEMMA_FIXES.get(token.lemma_) or (VERB_LEMMA_FIXES.get(token.lemma_) if token.pos_ == "VERB" else None)
         if right and token.lower_.startswith(right[:-1]):
             token.lemma_ = right
     return doc
