@@ -777,7 +777,7 @@ def _content_of(verb: "Token", broad: bool = False):
             # clause in two.
             return sorted({t for c in after for t in clause_tokens(c, verb)}, key=lambda t: t.i), "clause", cue
         clause = after[0] if after and len(clauses) > 1 else clauses[0]
-        return clause_tokens(clause, verb), "clause", cue
+        return clause_tokens(clause, verb) + _reason_after(verb, clause), "clause", cue
     misparsed = None if broad else _misparsed_clause(verb)
     if misparsed:
         return misparsed, "clause", cue
@@ -859,6 +859,19 @@ def _unattributed_verdict(verb: "Token") -> bool:
     one named who passes it."""
     children = {c.dep_ for c in verb.children}
     return verb.lemma_.lower() in VERDICT_VERBS and "auxpass" in children and "agent" not in children
+
+
+def _reason_after(verb: "Token", clause: "Token") -> list["Token"]:
+    """"said it did not count them because …", "told them it is “peanuts,” compared to …":
+    a reason or a comparison the parse hangs on the verb, right after the reported clause."""
+    for child in verb.children:
+        gap = verb.doc[clause.right_edge.i + 1:child.left_edge.i]
+        if child.i > clause.i and all(t.is_punct for t in gap) and (
+            child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children)
+            or child.dep_ == "prep" and child.lower_ == "compared"
+        ):
+            return [*gap, *child.subtree]
+    return []
 
 
 def _misparsed_clause(verb: "Token") -> list["Token"]:

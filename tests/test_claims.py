@@ -313,6 +313,9 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ("Governor Ann Lee has focused on the cost of housing.", "focused on", "Ann Lee", "the cost of housing"),
         ("Mayor Karl Berg compared the plan to a tax on the poor.", "compared", "Karl Berg", "the plan to a tax on the poor"),
         ("Like the president, Senator Jane Ross believes in the good sense of the voters.", "believes in", "Jane Ross", "the good sense of the voters"),
+        # A reason or a comparison hung on the verb, right after what it reports.
+        ("The agency said it did not count those meetings because, presumably, they were part of the minister's duties.", "said", "agency", "it did not count those meetings because, presumably, they were part of the minister's duties"),
+        ("Mayor Karl Berg told a town hall on Monday that the fine is “peanuts,” compared to what the banks are doing.", "told", "Karl Berg", "the fine is “peanuts,” compared to what the banks are doing"),
         # "rated" is lemmatised "rat" by the small model.
         ("Harbour Truth rated 32% of the mayor's claims as “false” or “mostly false,” compared to 11% of the governor's claims.", "rated", "Harbour Truth", "32% of the mayor's claims as “false” or “mostly false"),
         ("Mayor Karl Berg spoke on radio. He added: It is typical of the council. It knows nothing, but the talk never stops.", "added", "Karl Berg", "It is typical of the council. It knows nothing, but the talk never stops"),
