@@ -1269,7 +1269,7 @@ def _join_split_quotations(candidates: list[Candidate], paragraph: Paragraph) ->
             and before.speaker is not None and (candidate.speaker in (None, before.speaker))
             and re.match(r"\W*,", between) and text[candidate.start:candidate.start + 1].islower()
         ):
-            joined[last] = replace(before, end=candidate.end, gap=(before.end, candidate.start), kind="direct")
+            joined[last] = replace(before, end=candidate.end, gap=(before.end, candidate.start))
             continue
         joined.append(candidate)
     return joined
