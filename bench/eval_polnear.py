@@ -27,8 +27,8 @@ def parsed(article):
     """spaCy docs of the article's paragraphs (from the on-disk cache when possible), then of its headline."""
     from spacy.tokens import DocBin
 
-    from generator.extract import texts
-    from generator.nlp import pipeline
+    from generator.analysis.extract import texts
+    from generator.analysis.nlp import pipeline
 
     nlp = pipeline()
     # The lemma fixes run inside the pipeline: a change to them must not reuse old parses.
@@ -45,10 +45,10 @@ def parsed(article):
 
 def one(args):
     gold_path, text_path = args
-    from generator.evaluate import score
+    from generator.commands.evaluate import score
     from generator.export import to_dict
-    from generator.extract import extract
-    from generator.ingest import read_article
+    from generator.analysis.extract import extract
+    from generator.ingest.read import read_article
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     article = read_article(Path(text_path), Path(text_path).parent, slug="x")
@@ -58,7 +58,7 @@ def one(args):
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from generator.evaluate import gold_pairs, summary
+    from generator.commands.evaluate import gold_pairs, summary
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])

@@ -26,7 +26,7 @@ from sample_site import corpus_articles  # noqa: E402
 
 
 def articles(limit: int | None):
-    from generator.ingest import parse_article
+    from generator.ingest.read import parse_article
 
     chosen = corpus_articles()[:limit]
     return [parse_article(text.encode("utf-8"), f"{name}.txt", slug=name) for name, text, _ in chosen]
@@ -37,8 +37,8 @@ def in_process(limit: int | None) -> dict:
 
     CPU time is printed too: on a machine shared with other work it is the steadier figure.
     """
-    from generator.extract import extract_many
-    from generator.nlp import pipeline
+    from generator.analysis.extract import extract_many
+    from generator.analysis.nlp import pipeline
 
     chosen = articles(limit)
     nlp = pipeline()
@@ -56,11 +56,11 @@ def in_process(limit: int | None) -> dict:
 def cold(limit: int | None, jobs: int) -> dict:
     """Seconds for a build's extraction of every article from scratch, with `jobs` processes."""
     started = time.perf_counter()
-    from generator.extract import Settings
-    from generator.site import run_extraction
+    from generator.analysis.runner import run_extraction
+    from generator.config import ExtractionSettings
 
     chosen = articles(limit)
-    done = sum(len(batch) for batch, _ in run_extraction([(str(i), a) for i, a in enumerate(chosen)], Settings(), jobs))
+    done = sum(len(batch) for batch, _ in run_extraction([(str(i), a) for i, a in enumerate(chosen)], ExtractionSettings(), jobs))
     return {"articles": done, "seconds": time.perf_counter() - started}
 
 

@@ -27,11 +27,11 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
     """(lemma, matches a gold claim) for each candidate verb of one article."""
     from eval_polnear import parsed
 
-    from generator.claims import Paragraph, _content_of, holds_views, in_quote, subject_of, trim
-    from generator.evaluate import overlap
-    from generator.ingest import read_article
-    from generator.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
-    from generator.quotes import find_quotes
+    from generator.analysis.claims import Paragraph, _content_of, holds_views, in_quote, subject_of, trim
+    from generator.text import overlap
+    from generator.ingest.read import read_article
+    from generator.analysis.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
+    from generator.analysis.quotes import find_quotes
 
     gold_path, text_path = pair
     gold = [c["text"] for c in json.loads(Path(gold_path).read_text(encoding="utf-8"))["claims"]]
@@ -57,7 +57,7 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
 
 
 def main() -> int:
-    from generator.evaluate import gold_pairs
+    from generator.commands.evaluate import gold_pairs
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-hits", type=int, default=4)

@@ -29,8 +29,8 @@ def one(path: str) -> tuple[str, str]:
         from generator.analysis.extract import extract
         from generator.ingest.read import read_article
     except ImportError:  # the layout before the phase packages
-        from generator.extract import extract
-        from generator.ingest import read_article
+        from generator.analysis.extract import extract
+        from generator.ingest.read import read_article
 
     file = Path(path)
     try:

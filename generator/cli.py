@@ -4,17 +4,57 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from . import __version__
-from .errors import ArticleError, BriefingError
-from .text import place
+from generator import __version__
+from generator.errors import ArticleError, BriefingError
+from generator.text import place
+
+if TYPE_CHECKING:
+    from generator.config import BuildConfig
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(1)
+
+
+def _site_config(config_file: Path | None, required: bool = True) -> BuildConfig:
+    """The build configuration of a site, read from its mkdocs.yml by MkDocs itself (so that
+    `!ENV`, `INHERIT` and the plugin's own checks apply); the defaults when there is none."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.build import configure
+    from generator.config import BuildConfig
+
+    path = config_file or Path("mkdocs.yml")
+    if not path.is_file():
+        if required or config_file is not None:
+            _fail(f"{path}: no such file (give the site's mkdocs.yml with --config)")
+        return BuildConfig(source=Path("briefings"))
+    try:
+        config = load_config(str(path))
+    except ConfigurationError as error:
+        _fail(f"{path}: {error}")
+    except (OSError, UnicodeDecodeError) as error:
+        _fail(f"{path}: cannot be read ({error})")
+    plugin = config.plugins.get("briefings")
+    options = dict(plugin.config) if plugin is not None else {}
+    try:
+        return configure(options, path.resolve().parent, site_name=config.site_name)
+    except BriefingError as error:
+        _fail(str(error))
+
+
+_CONFIG = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The site's mkdocs.yml, whose `briefings` section sets the options (default: ./mkdocs.yml if any).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,19 +69,24 @@ def main() -> None:
 @main.command()
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the structured briefing as JSON.")
-def extract(article: Path, as_json: bool) -> None:
+@_CONFIG
+def extract(article: Path, as_json: bool, config_file: Path | None) -> None:
     """Extract actors, claims, evidence and positions from one ARTICLE.
 
     \b
     Example:
         briefings extract briefings/000_ad573051a1971b14.txt --json
     """
-    from .export import to_json
-    from .extract import extract as run
-    from .ingest import read_article
+    from generator.analysis.extract import extract as run
+    from generator.export import to_json
+    from generator.ingest.read import read_article
 
+    config = _site_config(config_file, required=False)
     try:
-        briefing = run(read_article(article, article.parent, slug=article.stem))
+        briefing = run(
+            read_article(article, article.parent, slug=article.stem, max_bytes=config.max_bytes),
+            config.extraction,
+        )
     except ArticleError as error:
         _fail(str(error))
     except BriefingError as error:
@@ -62,7 +107,8 @@ def extract(article: Path, as_json: bool) -> None:
 @main.command()
 @click.argument("article", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--init", is_flag=True, help="Write a commented starter corrections file beside ARTICLE; never replaces one.")
-def review(article: Path, init: bool) -> None:
+@_CONFIG
+def review(article: Path, init: bool, config_file: Path | None) -> None:
     """List what was extracted from ARTICLE, least certain first, with the ids corrections use.
 
     Items that the corrections file (NAME.review.yml beside ARTICLE) changes are marked.
@@ -72,13 +118,17 @@ def review(article: Path, init: bool) -> None:
         briefings review briefings/000_ad573051a1971b14.txt
         briefings review briefings/000_ad573051a1971b14.txt --init
     """
-    from .corrections import correct_briefing, corrections_path
-    from .extract import extract as run
-    from .ingest import read_article
-    from .review import review_text, starter_file
+    from generator.analysis.extract import extract as run
+    from generator.commands.review import review_text, starter_file
+    from generator.corrections.apply import correct_briefing, corrections_path
+    from generator.ingest.read import read_article
 
+    config = _site_config(config_file, required=False)
     try:
-        extracted = run(read_article(article, article.parent, slug=article.stem))
+        extracted = run(
+            read_article(article, article.parent, slug=article.stem, max_bytes=config.max_bytes),
+            config.extraction,
+        )
     except BriefingError as error:
         _fail(str(error))
     for warning in extracted.article.warnings:
@@ -110,15 +160,11 @@ def render(out_dir: Path, config_file: Path) -> None:
     Example:
         briefings render build/pages
     """
-    from .config import read_mkdocs_yml
-    from .progress import terminal_progress
-    from .site import build
-    from .write import write_files
+    from generator.build import build
+    from generator.progress import terminal_progress
+    from generator.write import write_files
 
-    try:
-        config = read_mkdocs_yml(config_file)
-    except BriefingError as error:
-        _fail(str(error))
+    config = _site_config(config_file)
     try:
         site = build(config, progress=terminal_progress("Extracting briefings"))
     except BriefingError as error:
@@ -148,8 +194,8 @@ def evaluate(gold_dir: Path, text_dir: Path, per_article: bool, jobs: int) -> No
     """
     import json
 
-    from .evaluate import evaluate as run
-    from .progress import terminal_progress
+    from generator.commands.evaluate import evaluate as run
+    from generator.progress import terminal_progress
 
     scores, figures = run(gold_dir, text_dir, jobs=jobs, progress=terminal_progress("Extracting"))
     if not scores:

@@ -1,89 +1,161 @@
-"""The build configuration, read from the `briefings` section of mkdocs.yml or from flags."""
+"""The build configuration: one table of options, read from the `briefings` section of mkdocs.yml.
+
+The MkDocs plugin's config class is made from `OPTIONS`, and every command validates through
+`Option.validate`, so `mkdocs build`, `briefings render`, `extract` and `review` accept and
+refuse the same values with the same messages.
+"""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-import yaml
-
-from .errors import ConfigError
-from .extract import Settings
-from .site import Config
-from .write import overlaps
-
-# Option name → (type, help). Defaults live on `site.Config` and `extract.Settings`.
-OPTIONS: dict[str, tuple[type, str]] = {
-    "source": (str, "folder of articles, relative to mkdocs.yml"),
-    "templates": (str, "folder of templates that override the shipped ones"),
-    "cache_dir": (str, "folder for the extraction cache, relative to mkdocs.yml"),
-    "cache": (bool, "keep extraction results between builds"),
-    "max_size": (int, "largest article accepted, in bytes"),
-    "jobs": (int, "processes for extraction; 0 means one per core"),
-    "per_page": (int, "entries on one page of an index"),
-    "disable_extractors": (list, "claim extractors to switch off, by name"),
-    "min_confidence": (float, "drop claims below this confidence"),
-}
+from generator.errors import ConfigError
+from generator.write import overlaps
 
 
-def load_config(options: dict, base: Path, site_name: str = "Policy briefings") -> Config:
-    """A `Config` from plugin options, with paths relative to `base`; errors name the key."""
-    options = {k: v for k, v in (options or {}).items() if v is not None}
-    for key, value in options.items():
-        if key not in OPTIONS:
-            raise ConfigError(f"briefings: unknown option {key!r} (known: {', '.join(sorted(OPTIONS))})")
-        kind = OPTIONS[key][0]
-        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            ok = True
-        if not ok:
-            raise ConfigError(f"briefings: option {key!r} must be {kind.__name__}, not {type(value).__name__}")
-    for key in ("max_size", "per_page"):
-        if key in options and options[key] < 1:
-            raise ConfigError(f"briefings: option {key!r} must be at least 1")
-    if "jobs" in options and options["jobs"] < 0:
-        raise ConfigError("briefings: option 'jobs' must be 0 or more")
-    if "min_confidence" in options and not 0 <= options["min_confidence"] <= 1:
-        raise ConfigError("briefings: option 'min_confidence' must be between 0 and 1")
-    defaults = {f.name: f.default for f in fields(Config) if f.default is not f.default_factory}
-    cache_dir = base / options.get("cache_dir", ".cache/briefings") if options.get("cache", True) else None
-    templates = base / options["templates"] if "templates" in options else None
-    source = base / options.get("source", "briefings")
-    if cache_dir is not None and overlaps(cache_dir, source):
-        raise ConfigError(f"briefings: option 'cache_dir': {cache_dir} overlaps the briefings folder {source}, which a build never writes to")
-    if templates is not None and not templates.is_dir():
-        raise ConfigError(f"briefings: option 'templates': folder {templates} does not exist")
-    return Config(
-        source=source,
-        templates=templates,
-        cache_dir=cache_dir,
-        max_bytes=options.get("max_size", defaults["max_bytes"]),
-        jobs=options.get("jobs", defaults["jobs"]),
-        per_page=options.get("per_page", defaults["per_page"]),
-        extraction=Settings(
-            disabled=tuple(sorted(str(x) for x in options.get("disable_extractors", ()))),
-            min_confidence=float(options.get("min_confidence", 0.0)),
-        ),
-        site_name=site_name,
-    )
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """What extraction can be told; part of the cache key."""
+
+    disabled: tuple[str, ...] = ()
+    """Claim extractors switched off by name (see `analysis.claims.pipeline`)."""
+    min_confidence: float = 0.0
+    """Claims below this confidence are dropped."""
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring the `!!python/name:` and `!ENV` tags it may hold."""
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything a build can be told; made from mkdocs.yml by `from_options`."""
+
+    source: Path
+    """The folder of articles."""
+    templates: Path | None = None
+    """A folder of templates that override the shipped ones."""
+    cache_dir: Path | None = None
+    """Where extraction results are kept between builds; None turns the cache off."""
+    max_bytes: int = 5_000_000
+    """Articles larger than this are refused."""
+    jobs: int = 0
+    """Processes for extraction; 0 means one per core."""
+    per_page: int = 50
+    """Entries on one page of an index before it is split."""
+    extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
+    site_name: str = "Policy briefings"
+
+    @classmethod
+    def from_options(cls, options: dict, base: Path, site_name: str = "Policy briefings") -> BuildConfig:
+        """A configuration from plugin options, with paths relative to `base`.
+
+        Raises:
+            ConfigError: an unknown option or an invalid value; the message names the key.
+        """
+        values = validate(options)
+        source = base / values["source"]
+        cache_dir = base / values["cache_dir"] if values["cache"] else None
+        templates = base / values["templates"] if values["templates"] is not None else None
+        if cache_dir is not None and overlaps(cache_dir, source):
+            raise ConfigError(
+                f"briefings: option 'cache_dir': {cache_dir} overlaps the briefings folder {source}, "
+                "which a build never writes to"
+            )
+        if templates is not None and not templates.is_dir():
+            raise ConfigError(f"briefings: option 'templates': folder {templates} does not exist")
+        return cls(
+            source=source,
+            templates=templates,
+            cache_dir=cache_dir,
+            max_bytes=values["max_size"],
+            jobs=values["jobs"],
+            per_page=values["per_page"],
+            extraction=ExtractionSettings(
+                disabled=tuple(sorted(values["disable_extractors"])),
+                min_confidence=float(values["min_confidence"]),
+            ),
+            site_name=site_name,
+        )
 
 
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+@dataclass(frozen=True)
+class Option:
+    """One option of the `briefings` section: its type, default, check and help."""
+
+    name: str
+    kind: type
+    default: object
+    help: str
+    check: Callable[[object], str | None] | None = None
+    """Returns what is wrong with a value of the right type, or None."""
+
+    def validate(self, value: object) -> object:
+        """The value as the build uses it; None gives the default.
+
+        Raises:
+            ConfigError: the value has the wrong type or fails the check.
+        """
+        if value is None:
+            return self.default
+        if self.kind is list:
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"briefings: option {self.name!r} must be a list of names")
+            value = [str(v) for v in value]
+        elif not _is(value, self.kind):
+            expected = "a number" if self.kind is float else f"{_NAMES[self.kind]}"
+            raise ConfigError(
+                f"briefings: option {self.name!r} must be {expected}, not {type(value).__name__}"
+            )
+        problem = self.check(value) if self.check is not None else None
+        if problem:
+            raise ConfigError(f"briefings: option {self.name!r} {problem}")
+        return value
 
 
-def read_mkdocs_yml(path: Path) -> Config:
-    """The build configuration from the `briefings` plugin entry of an mkdocs.yml file."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ConfigError(f"{path}: cannot be read as YAML ({error})") from None
-    options: dict = {}
-    for entry in data.get("plugins") or []:
-        if isinstance(entry, dict) and "briefings" in entry:
-            options = entry["briefings"] or {}
-    docs = path.parent
-    return load_config(options, docs, site_name=str(data.get("site_name") or "Policy briefings"))
+_NAMES = {str: "text", bool: "true or false", int: "a whole number", float: "a number"}
+
+
+def _is(value: object, kind: type) -> bool:
+    """isinstance, except that true and false are not numbers and a whole number is a float."""
+    if isinstance(value, bool):
+        return kind is bool
+    if kind is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, kind)
+
+
+def _at_least(n: int) -> Callable[[object], str | None]:
+    return lambda value: f"must be at least {n}" if value < n else None  # type: ignore[operator]
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("source", str, "briefings", "folder of articles, relative to mkdocs.yml"),
+    Option("templates", str, None, "folder of templates that override the shipped ones"),
+    Option("cache_dir", str, ".cache/briefings", "folder for the extraction cache, relative to mkdocs.yml"),
+    Option("cache", bool, True, "keep extraction results between builds"),
+    Option("max_size", int, 5_000_000, "largest article accepted, in bytes", _at_least(1)),
+    Option("jobs", int, 0, "processes for extraction; 0 means one per core", _at_least(0)),
+    Option("per_page", int, 50, "entries on one page of an index", _at_least(1)),
+    Option("disable_extractors", list, [], "claim extractors to switch off, by name"),
+    Option(
+        "min_confidence",
+        float,
+        0.0,
+        "drop claims below this confidence (0 to 1)",
+        lambda v: None if 0 <= v <= 1 else "must be between 0 and 1",  # type: ignore[operator]
+    ),
+)
+OPTION = {option.name: option for option in OPTIONS}
+
+
+def validate(options: dict | None) -> dict[str, object]:
+    """Every option's value, its default where unset.
+
+    Raises:
+        ConfigError: an unknown option or an invalid value; the message names the key.
+    """
+    options = dict(options or {})
+    for key in options:
+        if key not in OPTION:
+            known = ", ".join(sorted(OPTION))
+            raise ConfigError(f"briefings: unknown option {key!r} (known: {known})")
+    return {option.name: option.validate(options.get(option.name)) for option in OPTIONS}

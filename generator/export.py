@@ -6,8 +6,8 @@ import dataclasses
 import json
 from importlib import resources
 
-from . import __version__
-from .model import Actor, Article, Briefing, Claim, Evidence, Judgment, Position, Readability
+from generator import __version__
+from generator.model import Actor, Article, Briefing, Claim, Evidence, Judgment, Position, Readability
 
 SCHEMA_VERSION = 1
 

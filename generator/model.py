@@ -207,6 +207,11 @@ class Briefing:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Problems found while applying corrections, shown in the build log."""
 
+    @property
+    def outlet(self) -> str:
+        """The outlet's name, or the file name when the article does not say."""
+        return self.article.outlet or self.article.path.rsplit("/", 1)[-1]
+
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
         for actor in self.actors:

@@ -6,44 +6,56 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .config import load_config
-from .errors import BriefingError, ConfigError
-from .progress import terminal_progress
-from .render import theme_title
-from .site import Config, build
-from .write import overlaps
+from generator.build import build, configure
+from generator.config import OPTIONS, BuildConfig, Option
+from generator.errors import BriefingError, ConfigError
+from generator.progress import terminal_progress
+from generator.render.environment import theme_title
+from generator.write import overlaps
 
 log = get_plugin_logger("briefings")
 
-class BriefingsConfig(base.Config):
-    """Options of the `briefings` entry in mkdocs.yml; unset ones take the library's defaults."""
 
-    source = c.Optional(c.Type(str))
-    templates = c.Optional(c.Type(str))
-    cache_dir = c.Optional(c.Type(str))
-    cache = c.Optional(c.Type(bool))
-    max_size = c.Optional(c.Type(int))
-    jobs = c.Optional(c.Type(int))
-    per_page = c.Optional(c.Type(int))
-    disable_extractors = c.Optional(c.ListOfItems(c.Type(str)))
-    min_confidence = c.Optional(c.Type(float))
+class _TableOption(c.BaseConfigOption):
+    """An option of the `briefings` section, checked by the library's own option table."""
+
+    def __init__(self, option: Option) -> None:
+        super().__init__()
+        self.option = option
+
+    def run_validation(self, value: object) -> object:
+        try:
+            self.option.validate(value)
+        except ConfigError as error:
+            raise ValidationError(str(error).removeprefix(f"briefings: option {self.option.name!r} ")) from None
+        return value
 
 
-class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+# Options of the `briefings` entry in mkdocs.yml, one per row of `generator.config.OPTIONS`;
+# unset ones take the library's defaults.
+BriefingsConfig = type(
+    "BriefingsConfig",
+    (base.Config,),
+    {option.name: c.Optional(_TableOption(option)) for option in OPTIONS},
+)
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[valid-type]
     """Turns the articles in `briefings/` into briefing pages at every build."""
 
     def __init__(self) -> None:
-        self.settings: Config | None = None
+        self.settings: BuildConfig | None = None
         self.generated: set[str] = set()
 
     def on_config(self, config):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         try:
-            self.settings = load_config(dict(self.config), base_dir, site_name=config.site_name)
+            self.settings = configure(dict(self.config), base_dir, site_name=config.site_name)
         except ConfigError as error:
             raise PluginError(str(error)) from None
         site_dir = Path(config.site_dir)

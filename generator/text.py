@@ -1,9 +1,15 @@
-"""Small text helpers shared by the stages: slugs for ids and file names."""
+"""Small text helpers shared by the stages: slugs, stable ids, sentences and word overlap."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -51,3 +57,43 @@ def unique_slug(text: str, taken: set[str], kind: str) -> str:
 def place(paragraph: int) -> str:
     """Where in the article an item is: "¶ 3", or "headline" for paragraph 0."""
     return "headline" if paragraph == 0 else f"¶ {paragraph}"
+
+
+def stable_id(prefix: str, text: str, seen: dict[str, int]) -> str:
+    """An id from the words of the text, so edits elsewhere in the article leave it alone."""
+    words = " ".join(re.findall(r"\w+", text.casefold()))
+    digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:8]
+    key = f"{prefix}-{digest}"
+    seen[key] = seen.get(key, 0) + 1
+    return key if seen[key] == 1 else f"{key}-{seen[key]}"
+
+
+def sentence_around(doc: "Doc", start: int, end: int, text: str | None = None) -> str:
+    """The sentence or sentences that hold the characters start..end, from `text` (the words as
+    written, when the parse was of another casing) or the parse's own."""
+    text = doc.text if text is None else text
+    first = last = None
+    for sentence in doc.sents:
+        s, e = sentence.start_char, sentence.end_char
+        if e > start and first is None:
+            first = s
+        if s < end:
+            last = e
+    if first is None or last is None:
+        return text.strip()
+    return text[first:last].strip()
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str | None) -> list[str]:
+    """The words of a text, case-folded, as the scorer counts them."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text or "").casefold())
+
+
+def overlap(a: str, b: str) -> float:
+    """Word-level F1 of two texts (the scorer's measure of two claims being one)."""
+    wa, wb = Counter(words(a)), Counter(words(b))
+    total = sum(wa.values()) + sum(wb.values())
+    return 2 * sum((wa & wb).values()) / total if total else 0.0

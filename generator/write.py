@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from .errors import BriefingError
+from generator.errors import BriefingError
 
 
 def safe_target(root: Path, relative: str) -> Path:

@@ -27,27 +27,27 @@ def private_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def reference_article():
-    from generator.ingest import read_article
+    from generator.ingest.read import read_article
 
     return read_article(REFERENCE, REFERENCE.parent, slug="000-ad573051a1971b14")
 
 
 @pytest.fixture(scope="session")
 def reference_briefing(reference_article):
-    from generator.extract import extract
+    from generator.analysis.extract import extract
 
     return extract(reference_article)
 
 
 def parse_text(text: str):
     """Article from plain text written in a test (first line the headline)."""
-    from generator.ingest import parse_article
+    from generator.ingest.read import parse_article
 
     return parse_article(text.encode("utf-8"), "test.txt", slug="test")
 
 
 def briefing_of(text: str):
     """Extract a briefing from a test's own text."""
-    from generator.extract import extract
+    from generator.analysis.extract import extract
 
     return extract(parse_text(text))

@@ -20,10 +20,10 @@ def case_articles() -> dict[str, Path]:
 def render_case(article_path: Path) -> dict[str, str]:
     """The page Markdown and JSON that a case's article renders to."""
     from generator.export import to_json
-    from generator.extract import extract
-    from generator.ingest import read_article
-    from generator.render import environment
-    from generator.render_site import render_briefing
+    from generator.analysis.extract import extract
+    from generator.ingest.read import read_article
+    from generator.render.environment import environment
+    from generator.render.pages import render_briefing
 
     article = read_article(article_path, article_path.parent, slug="case")
     briefing = extract(article)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache
-from generator.site import Config, build
+from generator.site.cache import Cache
+from generator.build import build
+from generator.config import BuildConfig as Config
 from generator.write import write_files
 
 pytestmark = pytest.mark.slow

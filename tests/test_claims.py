@@ -169,7 +169,7 @@ def test_every_claim_keeps_its_sentence_and_paragraph(reference_briefing):
 def test_claim_ids_are_stable_when_another_paragraph_changes(reference_article):
     from dataclasses import replace
 
-    from generator.extract import extract
+    from generator.analysis.extract import extract
 
     before = {c.text: c.id for c in extract(reference_article).claims}
     paragraphs = list(reference_article.paragraphs)
@@ -387,8 +387,8 @@ def test_a_surname_the_tagger_calls_a_body_is_the_person_already_met():
 
 
 def test_the_writer_of_an_opinion_piece_is_who_i_is():
-    from generator.extract import extract
-    from generator.ingest import parse_article
+    from generator.analysis.extract import extract
+    from generator.ingest.read import parse_article
 
     text = "---\ntitle: Why the harbour matters\nauthor: Maria Lund\n---\n\nI believe that the harbour bill will fail. “I am tired,” the mayor said.\n"
     briefing = extract(parse_article(text.encode(), "op-ed.md", slug="op-ed"))

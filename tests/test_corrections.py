@@ -13,15 +13,16 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.corrections import CorrectionsError, apply_corrections, correct_briefing, corrections_path, parse_corrections
+from generator.corrections.apply import apply_corrections, correct_briefing
+from generator.corrections.read import CorrectionsError, corrections_path, parse_corrections
 from generator.export import schema, to_dict
-from generator.extract import stable_id
+from generator.analysis.extract import stable_id
 from generator.model import Actor, Article, Briefing, Claim, Evidence
-from generator.positions import find_positions
-from generator.render import environment
-from generator.render_site import render_briefing
-from generator.review import review_items, starter_file
-from generator.summary import bottom_line
+from generator.analysis.positions import find_positions
+from generator.render.environment import environment
+from generator.render.pages import render_briefing
+from generator.commands.review import review_items, starter_file
+from generator.analysis.summary import bottom_line
 from tests.conftest import ROOT, briefing_of, parse_text
 
 PARAGRAPHS = (
@@ -424,7 +425,7 @@ def test_page_shows_provenance_judgments_notes_and_marked_sentences():
 
 
 def test_sentences_nest_and_items_link_to_the_mark_around_them():
-    from generator.highlight import mark_sentences
+    from generator.render.highlight import mark_sentences
 
     whole, first = PARAGRAPHS[3], "The Russian delegation called the rules a pretext."
     article = replace(BRIEFING.article, paragraphs=(whole,))
@@ -569,7 +570,8 @@ def test_an_article_without_corrections_is_left_as_extracted(tmp_path):
 
 
 def test_a_corrections_file_no_briefing_reads_is_named(tmp_path):
-    from generator.site import Config, build
+    from generator.build import build
+    from generator.config import BuildConfig as Config
 
     (tmp_path / "arctic.txt").write_text(ARCTIC, encoding="utf-8")
     for name in ("arctic.review.yml", "arctic.review.yaml", "renamed.review.yml"):

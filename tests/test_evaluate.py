@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from generator.evaluate import evaluate, overlap, score
+from generator.commands.evaluate import evaluate, overlap, score
 from generator.export import to_dict
 from tests.conftest import ROOT
 

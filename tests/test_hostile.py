@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.site import Config, build
+from generator.build import build
+from generator.config import BuildConfig as Config
 from tests.conftest import ROOT
 from tests.test_site import make_project, mkdocs_build
 
@@ -235,7 +236,7 @@ def test_cli_extract_of_a_binary_file_is_one_line(tmp_path):
 
 
 def test_front_matter_that_is_not_text_never_becomes_text():
-    from generator.ingest import parse_article
+    from generator.ingest.read import parse_article
 
     front = yaml.safe_dump({"title": ["a", "list"], "outlet": {"a": 1}, "tags": "x, y", "author": True})
     article = parse_article(markdown(front, "Heading").encode(), "odd.md", slug="odd")

@@ -17,12 +17,14 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import strip_controls
+from generator.ingest.clean import strip_controls
 from generator.errors import ArticleError
-from generator.ingest import parse_article
+from generator.ingest.read import parse_article
 from generator.model import Actor, Article, Briefing, Claim, Evidence, Judgment, Position, Readability
-from generator.render import escape, light_escape
-from generator.site import Config, assign_slugs
+from generator.render.environment import escape, light_escape
+from generator.config import BuildConfig as Config
+from generator.ingest.discover import assign_slugs
+from generator.site.model import SiteModel
 from generator.text import is_reserved, unique_slug
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
@@ -61,7 +63,7 @@ def test_any_bytes_make_an_article_or_an_article_error(data, prefix, name):
 @slow
 @given(texts)
 def test_extraction_never_fails_and_links_what_it_finds(text):
-    from generator.extract import extract
+    from generator.analysis.extract import extract
 
     try:
         article = parse_article(f"Headline\n\n{text}".encode(), "a.txt", slug="a")
@@ -140,10 +142,10 @@ def briefing_of(text: str) -> Briefing:
 
 def site_shapes(text: str) -> dict[str, Shape]:
     """Each generated page as HTML, keyed by its kind (the folder, and index or item)."""
-    from generator.render_site import render_site
+    from generator.render.pages import render_site
 
     shapes: dict[str, Shape] = {}
-    for path, content in render_site([briefing_of(text)], Config(source=Path("/nonexistent"))).items():
+    for path, content in render_site(SiteModel((briefing_of(text),)), Config(source=Path("/nonexistent"))).items():
         if path.endswith(".md"):
             parts = path.split("/")
             kind = "/".join(parts[:1] + ["index" if parts[-1] == "index.md" and len(parts) == 2 else "item"]) if len(parts) > 1 else path

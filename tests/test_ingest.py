@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.clean import is_boilerplate, normalize, split_paragraphs, take_dateline
+from generator.ingest.clean import is_boilerplate, normalize, split_paragraphs, take_dateline
 from generator.errors import ArticleError
-from generator.ingest import decode, parse_article
+from generator.ingest.read import decode, parse_article
 
 
 def article(data: bytes | str, name: str = "a.txt"):

@@ -10,7 +10,9 @@ import pytest
 
 from generator.errors import BriefingError, ConfigError
 from generator.model import Actor, Article, Briefing, Claim, Position
-from generator.site import Config, assign_slugs
+from generator.config import BuildConfig as Config
+from generator.ingest.discover import assign_slugs
+from generator.site.model import SiteModel
 from generator.text import unique_slug
 from generator.write import safe_target, write_files
 
@@ -72,13 +74,13 @@ def briefing(slug: str, actor: str, side: str, topic: str) -> Briefing:
 
 
 def test_actor_side_and_topic_pages_never_replace_an_index_page():
-    from generator.catalog import build_catalog
-    from generator.render_site import render_site
+    from generator.site.catalog import build_catalog
+    from generator.render.pages import render_site
 
     names = ["Index", "Page 2", "page-2", "PAGE-2", "CON", "../../etc", "Ｉｎｄｅｘ"]
     briefings = [briefing(f"b{i}", name, name, name) for i, name in enumerate(names)]
     catalog = build_catalog(briefings)
-    files = render_site(briefings, Config(source=Path("/nonexistent"), per_page=1))
+    files = render_site(SiteModel(tuple(briefings)), Config(source=Path("/nonexistent"), per_page=1))
     for pattern, expected in ((r"actors/[^/]+\.md", catalog.actors), (r"sides/[^/]+\.md", catalog.sides), (r"topics/[^/]+/index\.md", catalog.topics)):
         pages = {p for p in files if re.fullmatch(pattern, p) and not re.fullmatch(r"\w+/(index|page-\d+)\.md", p)}
         assert len(pages) == len(expected), pages
@@ -90,7 +92,7 @@ def test_actor_side_and_topic_pages_never_replace_an_index_page():
 
 
 def test_a_story_never_takes_the_page_of_an_article(tmp_path):
-    from generator.site import build
+    from generator.build import build
 
     source = tmp_path / "briefings"
     (source / "talks").mkdir(parents=True)
@@ -127,10 +129,10 @@ def test_render_refuses_to_write_into_the_briefings_folder(tmp_path, out):
 
 
 def test_cache_inside_the_briefings_folder_is_refused(tmp_path):
-    from generator.config import load_config
+    from generator.config import BuildConfig
 
     with pytest.raises(ConfigError, match="option 'cache_dir'.*overlaps the briefings folder"):
-        load_config({"cache_dir": "briefings/.cache"}, tmp_path)
+        BuildConfig.from_options({"cache_dir": "briefings/.cache"}, tmp_path)
 
 
 def test_site_dir_over_the_briefings_folder_is_refused(tmp_path, caplog):

@@ -1,6 +1,6 @@
 """Quotation spans from their marks, including missing and multi-paragraph marks."""
 
-from generator.quotes import find_quotes
+from generator.analysis.quotes import find_quotes
 
 
 def spans(*paragraphs):

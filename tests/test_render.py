@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from generator.render import environment, escape, light_escape, safe_url
+from generator.render.environment import environment, escape, light_escape, safe_url
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -54,9 +54,10 @@ def test_site_templates_override_defaults(tmp_path):
 
 def test_a_broken_site_template_is_one_clear_error(tmp_path):
     from generator.errors import BriefingError
-    from generator.render_site import render_site
-    from generator.site import Config
+    from generator.render.pages import render_site
+    from generator.config import BuildConfig as Config
+    from generator.site.model import SiteModel
 
     (tmp_path / "home.md.j2").write_text("# {{ no_such_value.field }}\n")
     with pytest.raises(BriefingError, match=r"template error in .*home\.md\.j2, line 1"):
-        render_site([], Config(source=tmp_path, templates=tmp_path))
+        render_site(SiteModel(()), Config(source=tmp_path, templates=tmp_path))

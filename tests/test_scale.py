@@ -12,28 +12,33 @@ from pathlib import Path
 
 import pytest
 
-from generator import render_site as render_module
-from generator import site as site_module
-from generator.cache import Cache
+from generator import build as build_module
+from generator.render import pages as render_module
+from generator.site.cache import Cache
 from generator.export import to_dict
 from generator.model import Actor, Article, Briefing, Claim, Evidence, Position
-from generator.render_site import render_site
-from generator.site import Config, build
+from generator.render.pages import render_site
+from generator.build import build
+from generator.config import BuildConfig as Config
+from generator.site.model import SiteModel
 
 ARTICLE = "{title}\n\nThe talks on {topic} resumed on Monday in Oslo.\n\nThe minister said the talks would go on.\n"
 
 
+class StandIn(list):
+    """Paths of the articles that reached extraction, in order; it is the build's extractor."""
+
+    def __call__(self, articles, settings):
+        self.extend(a.path for a in articles)
+        return [
+            to_dict(Briefing(article=a, actors=(), claims=(), evidence=(), positions=(), bluf=a.paragraphs[0]))
+            for a in articles
+        ]
+
+
 @pytest.fixture
-def extracted(monkeypatch):
-    """Paths of the articles that reached extraction, in order."""
-    seen: list[str] = []
-
-    def stand_in(articles, settings):
-        seen.extend(a.path for a in articles)
-        return [to_dict(Briefing(article=a, actors=(), claims=(), evidence=(), positions=(), bluf=a.paragraphs[0])) for a in articles]
-
-    monkeypatch.setattr(site_module, "_extract_batch", stand_in)
-    return seen
+def extracted():
+    return StandIn()
 
 
 def write_articles(folder: Path, names) -> Path:
@@ -54,16 +59,16 @@ def extraction_entries(cache: Path) -> set[str]:
 def test_a_rebuild_parses_only_the_articles_that_changed(tmp_path, extracted):
     source = write_articles(tmp_path / "briefings", ["arctic", "trade", "water", "ports"])
     config = Config(source=source, cache_dir=tmp_path / "cache", jobs=1)
-    cold = build(config)
+    cold = build(config, batch_function=extracted)
     assert (cold.parsed, cold.cached, len(extracted)) == (4, 0, 4)
 
-    warm = build(config)
+    warm = build(config, batch_function=extracted)
     assert (warm.parsed, warm.cached, len(extracted)) == (0, 4, 4)
     assert warm.files == cold.files
 
     (source / "trade.txt").write_text(ARTICLE.format(title="Talks on trade", topic="tariffs"), encoding="utf-8")
     before = snapshot(source)
-    changed = build(config)
+    changed = build(config, batch_function=extracted)
     assert (changed.parsed, changed.cached) == (1, 3)
     assert extracted[4:] == ["trade.txt"]
     assert snapshot(source) == before, "the build never writes into briefings/"
@@ -73,13 +78,13 @@ def test_entries_nobody_uses_any_more_are_pruned(tmp_path, extracted):
     source = write_articles(tmp_path / "briefings", ["arctic", "trade", "water"])
     cache = tmp_path / "cache"
     config = Config(source=source, cache_dir=cache, jobs=1)
-    build(config)
+    build(config, batch_function=extracted)
     first = extraction_entries(cache)
     pages = set((cache / "pages").glob("??/*.json"))
     assert len(first) == 3 and len(pages) == 4  # a page per briefing, and the site's other pages together
     (source / "water.txt").unlink()
     (source / "trade.txt").write_text(ARTICLE.format(title="Talks on trade", topic="tariffs"), encoding="utf-8")
-    build(config)
+    build(config, batch_function=extracted)
     second = extraction_entries(cache)
     assert len(second) == 2 and len(first & second) == 1
     assert len(set((cache / "pages").glob("??/*.json"))) == 3
@@ -88,10 +93,10 @@ def test_entries_nobody_uses_any_more_are_pruned(tmp_path, extracted):
 def test_an_empty_briefings_folder_prunes_nothing(tmp_path, extracted):
     source = write_articles(tmp_path / "briefings", ["arctic", "trade"])
     cache = tmp_path / "cache"
-    build(Config(source=source, cache_dir=cache, jobs=1))
+    build(Config(source=source, cache_dir=cache, jobs=1), batch_function=extracted)
     for path in source.iterdir():
         path.unlink()
-    build(Config(source=source, cache_dir=cache, jobs=1))
+    build(Config(source=source, cache_dir=cache, jobs=1), batch_function=extracted)
     assert len(extraction_entries(cache)) == 2
 
 
@@ -109,15 +114,15 @@ def test_a_warm_build_neither_parses_a_file_nor_renders_a_page(tmp_path, extract
     source = write_articles(tmp_path / "briefings", ["arctic", "trade", "water"])
     (source / "ports.md").write_text("---\ntitle: Port fees rise\npublished: 2024-03-01\ntags: [shipping]\n---\n\nFees rose.\n", encoding="utf-8")
     config = Config(source=source, cache_dir=tmp_path / "cache", jobs=1)
-    cold = build(config)
+    cold = build(config, batch_function=extracted)
 
     def refuse(*args, **kwargs):
         raise AssertionError("parsed or rendered again")
 
-    monkeypatch.setattr(site_module, "parse_article", refuse)
+    monkeypatch.setattr(build_module, "parse_article", refuse)
     monkeypatch.setattr(render_module, "render_briefing", refuse)
     rendered = rendered_templates(monkeypatch)
-    warm = build(config)
+    warm = build(config, batch_function=extracted)
     assert warm.files == cold.files and warm.problems == cold.problems
     assert set(rendered) <= {"briefings.css"}, "indexes, actor, side and topic pages come from the cache"
 
@@ -125,12 +130,12 @@ def test_a_warm_build_neither_parses_a_file_nor_renders_a_page(tmp_path, extract
 def test_one_changed_article_renders_one_briefing_page(tmp_path, extracted, monkeypatch):
     source = write_articles(tmp_path / "briefings", ["arctic", "trade", "water"])
     config = Config(source=source, cache_dir=tmp_path / "cache", jobs=1)
-    build(config)
+    build(config, batch_function=extracted)
     rendered: list[str] = []
     real = render_module.render_briefing
     monkeypatch.setattr(render_module, "render_briefing", lambda env, briefing, *rest: rendered.append(briefing.article.slug) or real(env, briefing, *rest))
     (source / "water.txt").write_text(ARTICLE.format(title="Talks on water", topic="rivers"), encoding="utf-8")
-    build(config)
+    build(config, batch_function=extracted)
     assert rendered == ["water"]
 
 
@@ -139,18 +144,18 @@ def test_a_changed_template_renders_every_page_again(tmp_path, extracted):
     templates = tmp_path / "templates"
     templates.mkdir()
     config = Config(source=source, cache_dir=tmp_path / "cache", jobs=1, templates=templates)
-    build(config)
+    build(config, batch_function=extracted)
     (templates / "briefing.md.j2").write_text("# {{ b.article.title }}\n\nOur own page.\n", encoding="utf-8")
-    pages = dict(build(config).files)
+    pages = dict(build(config, batch_function=extracted).files)
     assert pages["briefings/arctic.md"] == "# Talks on arctic\n\nOur own page.\n"
     assert pages["briefings/trade.md"] == "# Talks on trade\n\nOur own page.\n"
 
 
 def test_cached_and_uncached_builds_write_the_same_site(tmp_path, extracted):
     source = write_articles(tmp_path / "briefings", ["arctic", "trade", "water"])
-    uncached = build(Config(source=source, cache_dir=None, jobs=1))
+    uncached = build(Config(source=source, cache_dir=None, jobs=1), batch_function=extracted)
     cached = Config(source=source, cache_dir=tmp_path / "cache", jobs=1)
-    assert build(cached).files == build(cached).files == uncached.files
+    assert build(cached, batch_function=extracted).files == build(cached, batch_function=extracted).files == uncached.files
 
 
 # Pages across briefings must not grow with the site: synthetic briefings, no language model.
@@ -177,7 +182,7 @@ def synthetic(number: int) -> Briefing:
 def largest_pages(count: int) -> tuple[dict[str, int], int]:
     """The size of the largest page of each kind (actor page, topic list, …) but a briefing's own,
     and the number of files, for a site of `count` briefings."""
-    files = render_site([synthetic(n) for n in range(count)], Config(source=Path("/nonexistent"), per_page=10))
+    files = render_site(SiteModel(tuple([synthetic(n) for n in range(count)])), Config(source=Path("/nonexistent"), per_page=10))
     largest: dict[str, int] = {}
     for path, content in files.items():
         if path.endswith(".md") and not re.fullmatch(r"briefings/briefing-\d+\.md", path):
@@ -195,7 +200,7 @@ def test_no_page_grows_with_the_number_of_briefings():
 
 
 def test_the_search_index_holds_summaries_not_details(tmp_path):
-    files = render_site([synthetic(n) for n in range(3)], Config(source=Path("/nonexistent")))
+    files = render_site(SiteModel(tuple([synthetic(n) for n in range(3)])), Config(source=Path("/nonexistent")))
     page = files["briefings/briefing-1.md"]
     excluded = re.findall(r"^#+ (.+?) \{ data-search-exclude \}$", page, re.MULTILINE)
     assert {"Claims by speaker", "Evidence", "Actors", "Source text"} <= set(excluded)
@@ -208,10 +213,10 @@ def test_the_search_index_holds_summaries_not_details(tmp_path):
 def test_unchanged_pages_come_from_the_page_cache(tmp_path):
     briefings = [synthetic(n) for n in range(3)]
     pages = Cache(tmp_path / "pages")
-    first = render_site(briefings, Config(source=Path("/nonexistent")), pages=pages)
+    first = render_site(SiteModel(tuple(briefings)), Config(source=Path("/nonexistent")), pages=pages)
     assert (pages.hits, pages.misses) == (0, 4)  # three briefings, and all the other pages together
     again = Cache(tmp_path / "pages")
-    assert render_site(briefings, Config(source=Path("/nonexistent")), pages=again) == first
+    assert render_site(SiteModel(tuple(briefings)), Config(source=Path("/nonexistent")), pages=again) == first
     assert (again.hits, again.misses) == (4, 0)
 
 
@@ -227,7 +232,7 @@ def test_parallel_extraction_writes_the_same_site_as_one_process(tmp_path):
 
 
 def test_every_claim_of_an_actor_is_on_one_of_its_pages():
-    files = render_site([synthetic(n) for n in range(25)], Config(source=Path("/nonexistent"), per_page=10))
+    files = render_site(SiteModel(tuple([synthetic(n) for n in range(25)])), Config(source=Path("/nonexistent"), per_page=10))
     pages = [files["actors/anna-keller.md"], files["actors/anna-keller/page-2.md"], files["actors/anna-keller/page-3.md"]]
     assert "actors/anna-keller/page-4.md" not in files
     listed = [line for page in pages for line in page.splitlines() if line.startswith("- ")]

@@ -6,13 +6,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.catalog import build_catalog
-from generator.compare import compare
+from generator.site.catalog import build_catalog
+from generator.site.compare import compare
 from generator.model import Actor, Article, Briefing, Claim, Evidence, Story
-from generator.places import gazetteer
-from generator.positions import choose_sides, find_positions, short
-from generator.stance import hedges_in, modality
-from generator.svg import actor_map, monthly_bars
+from generator.analysis.places import gazetteer
+from generator.analysis.positions import choose_sides, find_positions, short
+from generator.analysis.stance import hedges_in, modality
+from generator.render.svg import actor_map, monthly_bars
 from tests.conftest import briefing_of
 
 
@@ -89,7 +89,7 @@ def test_positions_group_claims_by_side():
 
 
 def test_sides_by_party_when_all_speakers_share_a_country():
-    from generator.actors import Entity
+    from generator.analysis.actors import Entity
 
     people = [Entity(0, "person", ["A"], nationality="United States", party="Democratic Party", speaks=1), Entity(1, "person", ["B"], nationality="United States", party="Republican Party", speaks=1)]
     assert choose_sides(people) == {0: "Democratic Party", 1: "Republican Party"}

@@ -2,36 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
-from .actors import Entity
-from .claims import Candidate, Paragraph, Registry, default_extractors, find_candidates, in_quote
-from .evidence import find_evidence
-from .lexicon import SENTIENT_NOUNS
-from .model import Actor, Article, Briefing, Claim
-from .positions import choose_sides, find_positions
-from .quotes import find_quotes
-from .readability import measure
-from .speakers import Resolver
-from .stance import hedges_in, modality
-from .summary import bottom_line, find_topics
-from .text import slugify
+from generator.analysis.actors import Entity
+from generator.analysis.claims import Candidate, Paragraph, Registry, default_extractors, find_candidates, in_quote
+from generator.analysis.evidence import find_evidence
+from generator.analysis.lexicon import SENTIENT_NOUNS
+from generator.model import Actor, Article, Briefing, Claim
+from generator.analysis.positions import choose_sides, find_positions
+from generator.analysis.quotes import find_quotes
+from generator.analysis.readability import measure
+from generator.analysis.speakers import Resolver
+from generator.analysis.stance import hedges_in, modality
+from generator.analysis.summary import bottom_line, find_topics
+from generator.config import ExtractionSettings
+from generator.text import sentence_around, slugify, stable_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What extraction can be told; part of the cache key."""
-
-    disabled: tuple[str, ...] = ()
-    """Claim extractors switched off by name (see `claims.default_extractors`)."""
-    min_confidence: float = 0.0
-    """Claims below this confidence are dropped."""
 
 
 def texts(article: Article) -> list[str]:
@@ -70,10 +60,10 @@ def sentence_case(title: str, paragraphs: tuple[str, ...]) -> str:
     return re.sub(r"[A-Za-z][\w'’-]*", case, title)
 
 
-def extract(article: Article, settings: Settings = Settings(), docs: list["Doc"] | None = None) -> Briefing:
+def extract(article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list["Doc"] | None = None) -> Briefing:
     """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`."""
     if docs is None:
-        from .nlp import parse
+        from generator.analysis.nlp import parse
 
         docs = parse(texts(article))
     registry = default_extractors(settings.disabled)
@@ -215,7 +205,7 @@ def canonical_name(entity: Entity) -> str:
         return max(entity.names, key=lambda n: (len(n.split()) <= 6, len(n.split()) >= 2, -entity.names.index(n)))
     full = max(entity.names, key=lambda n: (min(len(n.split()), 3), -entity.names.index(n)))
     words = full.split()
-    from .actors import near
+    from generator.analysis.actors import near
 
     spellings: dict[int, dict[str, int]] = {}
     for name in entity.names:
@@ -279,34 +269,9 @@ def _words_of(span: "Span", text: str) -> str:
     return text[span.start_char:span.end_char]
 
 
-def stable_id(prefix: str, text: str, seen: dict[str, int]) -> str:
-    """An id from the words of the text, so edits elsewhere in the article leave it alone."""
-    words = " ".join(re.findall(r"\w+", text.casefold()))
-    digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:8]
-    key = f"{prefix}-{digest}"
-    seen[key] = seen.get(key, 0) + 1
-    return key if seen[key] == 1 else f"{key}-{seen[key]}"
-
-
-def sentence_around(doc: "Doc", start: int, end: int, text: str | None = None) -> str:
-    """The sentence or sentences that hold the characters start..end, from `text` (the words as
-    written, when the parse was of another casing) or the parse's own."""
-    text = doc.text if text is None else text
-    first = last = None
-    for sentence in doc.sents:
-        s, e = sentence.start_char, sentence.end_char
-        if e > start and first is None:
-            first = s
-        if s < end:
-            last = e
-    if first is None or last is None:
-        return text.strip()
-    return text[first:last].strip()
-
-
-def extract_many(articles: Iterable[Article], settings: Settings = Settings()) -> list[Briefing]:
+def extract_many(articles: Iterable[Article], settings: ExtractionSettings = ExtractionSettings()) -> list[Briefing]:
     """Extract several articles in one process, parsing them in a batch."""
-    from .nlp import pipeline
+    from generator.analysis.nlp import pipeline
 
     articles = list(articles)
     nlp = pipeline()

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
-from .model import Article, Claim, Evidence
+from generator.analysis.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
+from generator.model import Article, Claim, Evidence
+from generator.text import sentence_around, stable_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,8 +23,6 @@ _MAX_WORDS = 60
 
 def find_evidence(article: Article, docs: list["Doc"], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
     """All evidence in the article, in reading order, without near-duplicates."""
-    from .extract import sentence_around, stable_id
-
     items: list[tuple[int, int, str, str, str | None, str | None]] = []
     for index, doc in enumerate(docs):
         for sentence in doc.sents:

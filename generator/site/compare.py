@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evaluate import overlap
-from .model import Actor, Briefing, Claim, Evidence, Story
-from .stance import content_words
+from generator.model import Actor, Briefing, Claim, Evidence, Position, Story
+from generator.analysis.stance import content_words
+from generator.text import overlap
 
 SAME_CLAIM = 0.5
 """Word-level F1 above which two outlets report the same claim (the scorer's threshold)."""
@@ -23,7 +23,7 @@ class Report:
 
     @property
     def outlet(self) -> str:
-        return outlet_of(self.source)
+        return self.source.outlet
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class SideCoverage:
     """How each outlet presents one side."""
 
     side: str
-    by_outlet: tuple[tuple[str, Briefing, object], ...]
+    by_outlet: tuple[tuple[str, Briefing, Position], ...]
     """(outlet, source briefing, Position)."""
 
 
@@ -69,11 +69,6 @@ class Comparison:
     attribution_clashes: tuple[Coverage, ...]
     figure_clashes: tuple[FigureClash, ...]
     sides: tuple[SideCoverage, ...]
-
-
-def outlet_of(briefing: Briefing) -> str:
-    """The outlet's name, or the file name when the article does not say."""
-    return briefing.article.outlet or briefing.article.path.rsplit("/", 1)[-1]
 
 
 def _person_key(actor: Actor | None) -> str:
@@ -139,6 +134,6 @@ def _sides(story: Story) -> list[SideCoverage]:
     names = sorted({p.side for b in story.sources for p in b.positions})
     out = []
     for name in names:
-        rows = tuple((outlet_of(b), b, p) for b in story.sources for p in b.positions if p.side == name)
+        rows = tuple((b.outlet, b, p) for b in story.sources for p in b.positions if p.side == name)
         out.append(SideCoverage(name, rows))
     return sorted(out, key=lambda s: (-len(s.by_outlet), s.side))

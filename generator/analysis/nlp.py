@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Iterable
 
-from .errors import BriefingError
+from generator.errors import BriefingError
 
 if TYPE_CHECKING:
     from spacy.language import Language

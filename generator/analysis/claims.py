@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .lexicon import (
+from generator.analysis.lexicon import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_VERBS,
     CLAUSE_ONLY,
@@ -29,7 +29,8 @@ from .lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
-from .quotes import Quote
+from generator.analysis.quotes import Quote
+from generator.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,6 +160,17 @@ def default_extractors(disabled: Iterable[str] = ()) -> Registry:
     for name in disabled:
         registry.deregister(name)
     return registry
+
+
+def check_extractors(names: Iterable[str]) -> None:
+    """Raise `ConfigError` for a name that is not an extractor's, listing the known ones."""
+    known = default_extractors().names()
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ConfigError(
+            f"briefings: option 'disable_extractors': unknown extractor {', '.join(map(repr, unknown))} "
+            f"(known: {', '.join(sorted(known))})"
+        )
 
 
 def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]:

@@ -12,8 +12,8 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from .model import Briefing
-from .render import light_escape
+from generator.model import Briefing
+from generator.render.environment import light_escape
 
 
 def mark_sentences(briefing: Briefing) -> tuple[tuple[tuple[int, Markup], ...], dict[str, str]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .claims import inverted_cue
-from .actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
-from .lexicon import (
+from generator.analysis.claims import inverted_cue
+from generator.analysis.actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
+from generator.analysis.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
@@ -27,7 +27,7 @@ from .lexicon import (
     SENTIENT_NOUNS,
     TITLES,
 )
-from .places import gazetteer
+from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -239,7 +239,7 @@ class Resolver:
         """A capitalised word the tagger missed that is the name of a person already met."""
         if not word[:1].isupper() or word.lower() in PRONOUNS or len(word) < 3:
             return None
-        from .actors import near
+        from generator.analysis.actors import near
 
         if word.isupper():
             word = word.title()  # "FALLIN:" in a transcript

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .model import Briefing, Claim, Evidence
-from .text import place
+from generator.model import Briefing, Claim, Evidence
+from generator.text import place
 
 
 @dataclass(frozen=True)

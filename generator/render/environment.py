@@ -17,8 +17,8 @@ import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .clean import strip_controls
-from .text import place
+from generator.ingest.clean import strip_controls
+from generator.text import place
 
 # Characters that Markdown, its extensions or HTML give a meaning to. Each becomes a numeric
 # character reference, which every Markdown engine passes through as the character itself.
@@ -94,10 +94,10 @@ def attribute(value: object) -> Markup:
 
 def default_templates() -> Path:
     """The shipped templates: inside the installed package, or the repository's `templates/`."""
-    packaged = Path(__file__).parent / "templates"
+    packaged = Path(__file__).parent.parent / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def templates_version(user_templates: Path | None = None) -> str:

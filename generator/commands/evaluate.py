@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from generator.analysis.runner import run_extraction
+from generator.config import ExtractionSettings
+from generator.errors import ArticleError
+from generator.ingest.read import read_article
+from generator.text import overlap, words
+
 _TITLE_WORDS = {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "a", "an", "of", "s"}
 THRESHOLD = 0.5
-
-
-def words(text: str | None) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text or "").casefold())
-
-
-def overlap(a: str, b: str) -> float:
-    """Word-level F1 of two texts."""
-    wa, wb = Counter(words(a)), Counter(words(b))
-    total = sum(wa.values()) + sum(wb.values())
-    return 2 * sum((wa & wb).values()) / total if total else 0.0
 
 
 def _name(name: str | None) -> str:
@@ -208,10 +200,6 @@ def summary(scores: list[Score]) -> dict[str, float | int]:
 
 def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tuple[dict[str, Score], dict]:
     """Extract every article that has gold and score it; returns per-article scores and the summary."""
-    from .errors import ArticleError
-    from .extract import Settings
-    from .ingest import read_article
-    from .site import run_extraction
 
     pairs = gold_pairs(gold_dir, text_dir)
     articles, golds, scores = [], {}, {}
@@ -225,7 +213,7 @@ def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tu
         articles.append((gold_path.stem, article))
         golds[gold_path.stem] = gold
     done = 0
-    for batch, results in run_extraction(articles, Settings(), jobs):
+    for batch, results in run_extraction(articles, ExtractionSettings(), jobs):
         for (name, _), result in zip(batch, results):
             scores[name] = score(golds[name], result if isinstance(result, dict) else {})
         done += len(batch)

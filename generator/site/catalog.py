@@ -10,9 +10,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Actor, Briefing, Claim
-from .stance import opposed
-from .text import unique_slug
+from generator.model import Actor, Briefing, Claim, Position
+from generator.analysis.stance import opposed
+from generator.text import unique_slug
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Side:
     slug: str
     name: str
     actors: tuple[GlobalActor, ...]
-    positions: tuple[tuple[Briefing, object], ...]
+    positions: tuple[tuple[Briefing, Position], ...]
     """(briefing, Position), newest first."""
     voices: tuple[Voice, ...]
     contradictions: tuple[Contradiction, ...]
@@ -85,7 +85,7 @@ class Catalog:
     actors: tuple[GlobalActor, ...]
     sides: tuple[Side, ...]
     topics: tuple[Topic, ...]
-    actor_slug: dict
+    actor_slug: dict[tuple[str, str], str]
     """(briefing slug, actor id) → global actor slug, for links from briefing pages."""
 
 

@@ -5,28 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections import defaultdict
-from typing import TYPE_CHECKING
-
 import traceback
+from collections import defaultdict
 from dataclasses import dataclass
 
 from jinja2 import TemplateError
 from markupsafe import Markup
 
-from .cache import Cache, entry_key
-from .catalog import build_catalog, newest_first
-from .compare import compare, outlet_of
-from .errors import BriefingError
-from .export import schema, to_json
-from .highlight import mark_sentences
-from .model import Briefing, Story
-from .render import environment, templates_version
-from .stance import is_forward_looking
-from .svg import actor_map, monthly_bars
-
-if TYPE_CHECKING:
-    from .site import Config
+from generator.analysis.stance import is_forward_looking
+from generator.config import BuildConfig
+from generator.errors import BriefingError
+from generator.export import schema, to_json
+from generator.model import Briefing, Story
+from generator.render.environment import environment, templates_version
+from generator.render.highlight import mark_sentences
+from generator.render.svg import actor_map, monthly_bars
+from generator.site.cache import Cache, entry_key
+from generator.site.model import SiteModel
 
 
 def pages_of(items: list, per_page: int) -> list[list]:
@@ -56,7 +51,7 @@ class Entry:
 
 def entry_of(item: Briefing | Story) -> Entry:
     if isinstance(item, Story):
-        outlets = ", ".join(dict.fromkeys(outlet_of(b) for b in item.sources))
+        outlets = ", ".join(dict.fromkeys(b.outlet for b in item.sources))
         sides = tuple(dict.fromkeys(p.side for b in item.sources for p in b.positions))
         summary = item.question or f"Compares {len(item.sources)} sources."
         return Entry(item.slug, item.title, item.published, outlets, summary, sides[:3], len(item.sources))
@@ -70,7 +65,7 @@ def by_date(entries: list[Entry]) -> list[Entry]:
     return dated + undated
 
 
-def render_site(briefings: list[Briefing], config: "Config", stories: list[Story] | tuple[Story, ...] = (), pages: Cache | None = None) -> dict[str, str]:
+def render_site(model: SiteModel, config: BuildConfig, pages: Cache | None = None) -> dict[str, str]:
     """Path → content of every generated file.
 
     The page and JSON of a briefing are taken from `pages` when nothing they show has changed,
@@ -81,7 +76,7 @@ def render_site(briefings: list[Briefing], config: "Config", stories: list[Story
         BriefingError: a template (most likely one a site overrides) fails; names it.
     """
     try:
-        return _render_site(briefings, config, stories, pages or Cache(None))
+        return _render_site(model, config, pages or Cache(None))
     except TemplateError as error:
         raise BriefingError(template_problem(error)) from None
 
@@ -99,19 +94,18 @@ def template_problem(error: TemplateError) -> str:
     return f"template error in {where}: {error}"
 
 
-def _render_site(briefings: list[Briefing], config: "Config", stories, pages: Cache) -> dict[str, str]:
+def _render_site(model: SiteModel, config: BuildConfig, pages: Cache) -> dict[str, str]:
     env = environment(config.templates)
     templates = templates_version(config.templates)
-    ordered = newest_first(briefings)
+    ordered, stories, story_of = model.ordered, model.stories, model.story_of
     digests = {id(b): digest(b) for b in ordered}
-    story_of = {b.article.path: story for story in stories for b in story.sources}
     # Every page but a briefing's own is made from all the briefings: on a build where none
     # changed, all of them (and the links briefing pages take from them) come from one entry.
     shown = [(s.slug, s.title, s.path, s.question, s.bias, [digests.get(id(b)) or digest(b) for b in s.sources]) for s in stories]
     key = entry_key("site", templates, config.site_name, config.per_page, [digests[id(b)] for b in ordered], shown)
     site = pages.get(key)
     if not _whole(site):
-        site = render_catalog(env, ordered, config, stories, story_of)
+        site = render_catalog(env, model, config)
         pages.put(key, site)
     files: dict[str, str] = dict(site["files"])
     side_slug = site["sides"]
@@ -149,11 +143,11 @@ def _whole(site: dict | None) -> bool:
     )
 
 
-def render_catalog(env, ordered: list[Briefing], config: "Config", stories, story_of: dict) -> dict:
+def render_catalog(env, model: SiteModel, config: BuildConfig) -> dict:
     """The pages made from all briefings (indexes, actors, sides, topics, timeline, stories),
     with the links a briefing page takes from them: {"files", "actors": briefing slug → actor
     id → actor page, "sides": side → side page}."""
-    catalog = build_catalog(ordered)
+    catalog, ordered, stories, story_of = model.catalog, model.ordered, model.stories, model.story_of
     files: dict[str, str] = {}
     common = {"site_name": config.site_name}
     side_slug = {side.name: side.slug for side in catalog.sides}
@@ -162,7 +156,7 @@ def render_catalog(env, ordered: list[Briefing], config: "Config", stories, stor
         actors[slug][actor_id] = actor_slug
     for story in stories:
         files[f"briefings/{story.slug}.md"] = env.get_template("story.md.j2").render(
-            story=story, cmp=compare(story), outlet_of=outlet_of, side_link=side_slug, **common
+            story=story, cmp=model.comparisons[story.slug], side_link=side_slug, **common
         )
     entries = by_date([entry_of(b) for b in ordered if b.article.path not in story_of] + [entry_of(s) for s in stories])
     entry_for = {b.article.slug: entry_of(story_of.get(b.article.path, b)) for b in ordered}

@@ -12,7 +12,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from .model import Article, Readability
+from generator.model import Article, Readability
 
 WORDS_PER_MINUTE = 230
 

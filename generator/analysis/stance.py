@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import DENIAL_MARKERS, HEDGES, PREDICTION_MARKERS, RECOMMENDATION_MARKERS, SPEECH_VERBS
+from generator.analysis.lexicon import DENIAL_MARKERS, HEDGES, PREDICTION_MARKERS, RECOMMENDATION_MARKERS, SPEECH_VERBS
 
 _HEDGE_PATTERNS = [(hedge, re.compile(r"(?<!\w)" + re.escape(hedge) + r"(?!\w)", re.IGNORECASE)) for hedge in sorted(HEDGES, key=len, reverse=True)]
 
@@ -94,7 +94,7 @@ def opposed(a, b) -> tuple[str, ...] | None:
 @functools.cache
 def _place_words() -> frozenset[str]:
     """Country, demonym and capital words, built once: `opposed` runs for every pair of claims."""
-    from .places import gazetteer
+    from generator.analysis.places import gazetteer
 
     places = gazetteer()
     return frozenset(places.countries.keys() | places.demonyms.keys() | places.capitals.keys())

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from .clean import normalize, split_paragraphs, strip_controls, take_dateline
-from .errors import ArticleError
-from .model import Article
+from generator.ingest.clean import normalize, split_paragraphs, strip_controls, take_dateline
+from generator.errors import ArticleError
+from generator.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

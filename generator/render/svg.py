@@ -9,7 +9,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from .model import Briefing
+from generator.model import Briefing
 
 STANCE_COLOURS = {
     "opposes": "#c62828",

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from .ingest import parse_date
-from .model import Article, Briefing, Story
+from generator.errors import Problem
+from generator.ingest.read import parse_date
+from generator.model import Article, Briefing, Story
 
 STORY_FILE = "briefing.yml"
 KEYS = {"title", "question", "bias", "sources"}
@@ -107,3 +108,15 @@ def with_source_details(article: Article, spec: StorySpec) -> Article:
 
 def make_story(spec: StorySpec, slug: str, path: str, sources: list[Briefing]) -> Story:
     return Story(slug=slug, title=spec.title, path=path, sources=tuple(sources), question=spec.question, bias=spec.bias)
+
+
+def read_specs(folders: list[Path], source: Path, problems: list[Problem]) -> dict:
+    """`briefing.yml` of each multi-source folder; a folder whose file is unusable is skipped."""
+    specs = {}
+    for folder in folders:
+        name = folder.relative_to(source).as_posix()
+        spec, warnings = read_spec(folder, name)
+        problems.extend(Problem(f"{name}/{STORY_FILE}", w.removeprefix(f"{STORY_FILE}: ")) for w in warnings)
+        if spec is not None:
+            specs[folder] = spec
+    return specs

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .actors import Entity
-from .model import Actor, Claim, Position
-from .stance import negative, opposed
+from generator.analysis.actors import Entity
+from generator.model import Actor, Claim, Position
+from generator.analysis.stance import negative, opposed
 
 _GIST_WORDS = 16
 

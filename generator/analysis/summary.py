@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .model import Actor, Article, Claim, Position
-from .places import gazetteer
+from generator.model import Actor, Article, Claim, Position
+from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

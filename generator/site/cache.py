@@ -21,8 +21,8 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from .extract import Settings
-from .nlp import MODEL_PACKAGES
+from generator.analysis.nlp import MODEL_PACKAGES
+from generator.config import ExtractionSettings
 
 FORMAT = 3
 _HEAD = '{"sha256": "'
@@ -63,13 +63,9 @@ class Cache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, digest: str, settings: Settings) -> str:
+    def key(self, digest: str, settings: ExtractionSettings) -> str:
         """The entry of an article's extraction."""
         return entry_key("extraction", digest, asdict(settings), model_version())
-
-    def article_key(self, digest: str, name: str) -> str:
-        """The entry of a file read as an article: its name matters too (format, warnings)."""
-        return entry_key("article", digest, name)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None

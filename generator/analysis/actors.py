@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import (
+from generator.analysis.lexicon import (
     ABBREVIATED_TITLES,
     FEMALE_TITLES,
     GOVERNMENT_NOUNS,
@@ -22,7 +22,7 @@ from .lexicon import (
     SPELLED_OUT_TITLES,
     TITLES,
 )
-from .places import gazetteer
+from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
