@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_site import make_project, mkdocs_yml  # noqa: E402
+from sample_site import make_project, mkdocs_yml
 
 BIN = Path(sys.executable).parent
 PARSED = re.compile(r"(\d+) briefings: (\d+) parsed, (\d+) from cache")
@@ -75,7 +75,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     peak = 0
     done = threading.Event()
 
@@ -122,7 +124,11 @@ def build(project: Path) -> Run:
 def plain_project(project: Path, plain: Path) -> Path:
     """A project for plain MkDocs: the Markdown the generator wrote (from the warm cache)."""
     shutil.rmtree(plain, ignore_errors=True)
-    subprocess.run([str(BIN / "briefings"), "render", str(plain / "docs"), "--config", str(project / "mkdocs.yml")], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "briefings"), "render", str(plain / "docs"), "--config", str(project / "mkdocs.yml")],
+        check=True,
+        capture_output=True,
+    )
     shutil.copytree(project / "docs", plain / "docs", dirs_exist_ok=True)
     (plain / "mkdocs.yml").write_text(mkdocs_yml(plain, plugin=False), encoding="utf-8")
     return plain
@@ -146,24 +152,37 @@ def change_one_article(project: Path) -> None:
 
 def report(count: int, runs: dict[str, Run], plain: Run) -> None:
     print(f"\n== {count:,} briefings ==")
-    print(f"{'build':<14}{'seconds':>9}{'× plain':>9}{'CPU s':>8}{'× plain':>9}{'parsed':>8}{'peak MB':>9}{'× plain':>9}{'site MB':>9}{'pages':>7}{'mean KB':>9}{'max KB':>8}{'search KB':>11}")
+    print(
+        f"{'build':<14}{'seconds':>9}{'× plain':>9}{'CPU s':>8}{'× plain':>9}{'parsed':>8}{'peak MB':>9}{'× plain':>9}{'site MB':>9}{'pages':>7}{'mean KB':>9}{'max KB':>8}{'search KB':>11}"
+    )
     for name, run in {**runs, "plain mkdocs": plain}.items():
         parsed = "-" if run.parsed is None else str(run.parsed)
         print(
             f"{name:<14}{run.seconds:>9.1f}{run.seconds / plain.seconds:>9.2f}{run.cpu:>8.1f}{run.cpu / plain.cpu:>9.2f}{parsed:>8}{run.peak_mb:>9.0f}{run.peak_mb / plain.peak_mb:>9.2f}"
             f"{run.site_mb:>9.1f}{run.pages:>7}{run.mean_page_kb:>9.1f}{run.largest_page_kb:>8.1f}{run.search_kb:>11.0f}"
         )
-    print(f"per briefing: cold {runs['cold'].seconds / count * 1000:.0f} ms, warm {runs['warm'].seconds / count * 1000:.1f} ms, plain {plain.seconds / count * 1000:.1f} ms", flush=True)
+    print(
+        f"per briefing: cold {runs['cold'].seconds / count * 1000:.0f} ms, warm {runs['warm'].seconds / count * 1000:.1f} ms, plain {plain.seconds / count * 1000:.1f} ms",
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000], help="numbers of briefings")
     parser.add_argument("--jobs", type=int, default=0, help="extraction processes (0: one per core)")
-    parser.add_argument("--repeat", type=int, default=1, help="run warm and plain builds this many times, keep the fastest")
-    parser.add_argument("--keep", type=Path, help="build the projects here and keep them (default: a temporary folder, removed)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run warm and plain builds this many times, keep the fastest"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build the projects here and keep them (default: a temporary folder, removed)",
+    )
     args = parser.parse_args()
-    print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+    )
     base = args.keep or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
     try:
         for count in args.sizes:

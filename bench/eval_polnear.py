@@ -33,7 +33,9 @@ def parsed(article):
     nlp = pipeline()
     # The lemma fixes run inside the pipeline: a change to them must not reuse old parses.
     fixes = (ROOT / "generator" / "nlp.py").read_bytes()
-    key = hashlib.sha256(("\n\n".join(article.paragraphs) + repr(nlp.pipe_names)).encode() + fixes).hexdigest()
+    key = hashlib.sha256(
+        ("\n\n".join(article.paragraphs) + repr(nlp.pipe_names)).encode() + fixes
+    ).hexdigest()
     path = DOCS / f"{key}.spacy"
     if path.exists():
         return [*DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab), nlp(texts(article)[-1])]
@@ -45,9 +47,9 @@ def parsed(article):
 
 def one(args):
     gold_path, text_path = args
+    from generator.analysis.extract import extract
     from generator.commands.evaluate import score
     from generator.export import to_dict
-    from generator.analysis.extract import extract
     from generator.ingest.read import read_article
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
@@ -63,7 +65,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--show", type=int, default=0, help="print this many misses, spurious claims and wrong speakers")
+    parser.add_argument(
+        "--show", type=int, default=0, help="print this many misses, spurious claims and wrong speakers"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     options = parser.parse_args()
@@ -80,7 +84,11 @@ def main() -> int:
     print(json.dumps(figures))
     if options.show:
         rng = random.Random(options.seed)
-        for label, attr in (("MISSED", "missed"), ("SPURIOUS", "spurious"), ("WRONG SPEAKER", "wrong_speaker")):
+        for label, attr in (
+            ("MISSED", "missed"),
+            ("SPURIOUS", "spurious"),
+            ("WRONG SPEAKER", "wrong_speaker"),
+        ):
             items = [(name, item) for name, s in results.items() for item in getattr(s, attr)]
             print(f"\n== {label}: {len(items)}")
             for name, item in rng.sample(items, min(options.show, len(items))):

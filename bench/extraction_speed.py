@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_site import corpus_articles  # noqa: E402
+from sample_site import corpus_articles
 
 
 def articles(limit: int | None):
@@ -50,7 +50,14 @@ def in_process(limit: int | None) -> dict:
     started, cpu = time.perf_counter(), time.process_time()
     extract_many(chosen)
     extraction, extraction_cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"articles": len(chosen), "tokens": sum(len(d) for d in docs), "parse": parse, "extraction": extraction, "parse_cpu": parse_cpu, "extraction_cpu": extraction_cpu}
+    return {
+        "articles": len(chosen),
+        "tokens": sum(len(d) for d in docs),
+        "parse": parse,
+        "extraction": extraction,
+        "parse_cpu": parse_cpu,
+        "extraction_cpu": extraction_cpu,
+    }
 
 
 def cold(limit: int | None, jobs: int) -> dict:
@@ -60,40 +67,60 @@ def cold(limit: int | None, jobs: int) -> dict:
     from generator.config import ExtractionSettings
 
     chosen = articles(limit)
-    done = sum(len(batch) for batch, _ in run_extraction([(str(i), a) for i, a in enumerate(chosen)], ExtractionSettings(), jobs))
+    done = sum(
+        len(batch)
+        for batch, _ in run_extraction(
+            [(str(i), a) for i, a in enumerate(chosen)], ExtractionSettings(), jobs
+        )
+    )
     return {"articles": done, "seconds": time.perf_counter() - started}
 
 
 def child(mode: str, limit: int | None, jobs: int = 1) -> dict:
     """Run one measurement in a fresh interpreter, so that nothing is loaded beforehand."""
-    command = [sys.executable, __file__, "--child", mode, "--jobs", str(jobs)] + (["--limit", str(limit)] if limit else [])
-    out = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, "CI": "1"}).stdout
+    command = [sys.executable, __file__, "--child", mode, "--jobs", str(jobs)] + (
+        ["--limit", str(limit)] if limit else []
+    )
+    out = subprocess.run(
+        command, check=True, capture_output=True, text=True, env={**os.environ, "CI": "1"}
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="use only the first N corpus articles")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to compare for cold extraction")
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1, 2], help="process counts to compare for cold extraction"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         result = in_process(args.limit) if args.child == "in-process" else cold(args.limit, args.jobs[0])
         print(json.dumps(result))
         return
-    print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+    )
     base = child("in-process", args.limit)
     n = base["articles"]
     print(f"\n{n} articles, {base['tokens']:,} tokens, one process, model loaded")
     for name, key in (("bare spaCy parse", "parse"), ("extraction", "extraction")):
         wall, cpu = base[key], base[f"{key}_cpu"]
-        print(f"{name:<19}{wall:7.1f} s ({cpu:6.1f} s CPU)  {base['tokens'] / wall:8,.0f} tokens/s  {n / wall:5.1f} articles/s")
-    print(f"extraction / parse {base['extraction'] / base['parse']:7.2f} ({base['extraction_cpu'] / base['parse_cpu']:.2f} in CPU time)")
+        print(
+            f"{name:<19}{wall:7.1f} s ({cpu:6.1f} s CPU)  {base['tokens'] / wall:8,.0f} tokens/s  {n / wall:5.1f} articles/s"
+        )
+    print(
+        f"extraction / parse {base['extraction'] / base['parse']:7.2f} ({base['extraction_cpu'] / base['parse_cpu']:.2f} in CPU time)"
+    )
     print("\ncold extraction (fresh interpreter: imports, model and workers included)")
     times = {}
     for jobs in args.jobs:
         times[jobs] = child("cold", args.limit, jobs)["seconds"]
-        print(f"jobs={jobs:<3}           {times[jobs]:7.1f} s  {n / times[jobs]:5.1f} articles/s  speed-up {times[args.jobs[0]] / times[jobs]:.2f}", flush=True)
+        print(
+            f"jobs={jobs:<3}           {times[jobs]:7.1f} s  {n / times[jobs]:5.1f} articles/s  speed-up {times[args.jobs[0]] / times[jobs]:.2f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -28,10 +28,10 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
     from eval_polnear import parsed
 
     from generator.analysis.claims import Paragraph, _content_of, holds_views, in_quote, subject_of, trim
-    from generator.text import overlap
-    from generator.ingest.read import read_article
     from generator.analysis.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
     from generator.analysis.quotes import find_quotes
+    from generator.ingest.read import read_article
+    from generator.text import overlap
 
     gold_path, text_path = pair
     gold = [c["text"] for c in json.loads(Path(gold_path).read_text(encoding="utf-8"))["claims"]]
@@ -72,7 +72,11 @@ def main() -> int:
                 seen[lemma] += 1
                 hits[lemma] += hit
     kept = sorted(
-        (lemma for lemma in seen if hits[lemma] >= options.min_hits and hits[lemma] / seen[lemma] >= options.min_precision),
+        (
+            lemma
+            for lemma in seen
+            if hits[lemma] >= options.min_hits and hits[lemma] / seen[lemma] >= options.min_precision
+        ),
         key=lambda lemma: (-hits[lemma], lemma),
     )
     print("lemma\thits\treadings")

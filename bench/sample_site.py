@@ -27,7 +27,13 @@ def corpus_articles() -> list[tuple[str, str, dict]]:
     articles = []
     for folder in FOLDERS:
         for path in sorted((CORPUS / folder).glob("*.txt")):
-            articles.append((f"{folder}-{path.stem}", path.read_text(encoding="utf-8"), meta.get(path.name, {"outlet": "BBC News"})))
+            articles.append(
+                (
+                    f"{folder}-{path.stem}",
+                    path.read_text(encoding="utf-8"),
+                    meta.get(path.name, {"outlet": "BBC News"}),
+                )
+            )
     if not articles:
         raise SystemExit(f"no articles in {CORPUS}")
     return articles
@@ -37,7 +43,10 @@ def article_markdown(text: str, meta: dict, copy: int, index: int) -> str:
     """One briefing file: front matter (a distinct title and date), then the article's body."""
     headline, _, body = text.strip().partition("\n")
     title = headline.strip() if copy == 0 else f"{headline.strip()} ({copy + 1})"
-    published = meta.get("published") or (datetime.date(2004, 1, 1) + datetime.timedelta(days=index % 700)).isoformat()
+    published = (
+        meta.get("published")
+        or (datetime.date(2004, 1, 1) + datetime.timedelta(days=index % 700)).isoformat()
+    )
     published = (datetime.date.fromisoformat(published) + datetime.timedelta(days=copy * 3)).isoformat()
     front = {"title": title, "published": published}
     if meta.get("outlet"):
@@ -66,11 +75,16 @@ def mkdocs_yml(project: Path, plugin: bool, jobs: int = 0) -> str:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: templates/theme", f"custom_dir: {ROOT / 'templates' / 'theme'}")
     if plugin:
-        return text.replace("      templates: templates\n", f"      templates: {ROOT / 'templates'}\n      cache_dir: {project / '.cache'}\n      jobs: {jobs}\n")
+        return text.replace(
+            "      templates: templates\n",
+            f"      templates: {ROOT / 'templates'}\n      cache_dir: {project / '.cache'}\n      jobs: {jobs}\n",
+        )
     start = text.index("  - briefings:\n")
     end = text.index("\n\n", start)
-    text = text[:start] + text[end + 1:]
-    return text.replace("markdown_extensions:", "extra_css:\n  - assets/briefings.css\n\nmarkdown_extensions:")
+    text = text[:start] + text[end + 1 :]
+    return text.replace(
+        "markdown_extensions:", "extra_css:\n  - assets/briefings.css\n\nmarkdown_extensions:"
+    )
 
 
 def make_project(project: Path, count: int, jobs: int = 0) -> Path:

@@ -6,9 +6,9 @@ Both shells (the MkDocs plugin and the CLI) call `build`; nothing here knows abo
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from generator.analysis.claims import check_extractors
 from generator.analysis.runner import ExtractBatch, extract_batch, run_extraction
@@ -73,11 +73,22 @@ def build(
     cache = Cache(config.cache_dir)
     articles, known = read_all(everything, config, problems, cache)
     check_titles([a for a in articles if not _in_story(a.path, specs, config.source)], problems)
-    briefings, parsed, cached = extract_all(articles, config, problems, progress, cache, known, batch_function)
+    briefings, parsed, cached = extract_all(
+        articles, config, problems, progress, cache, known, batch_function
+    )
     # Outlet, date and bias from briefing.yml are not read by extraction: the cache entry of an
     # article holds it as its file has it, and editing briefing.yml never re-parses.
-    details = {path.relative_to(config.source).as_posix(): spec for folder, spec in specs.items() for path in story_paths[folder]}
-    briefings = [replace(b, article=with_source_details(b.article, details[b.article.path])) if b.article.path in details else b for b in briefings]
+    details = {
+        path.relative_to(config.source).as_posix(): spec
+        for folder, spec in specs.items()
+        for path in story_paths[folder]
+    }
+    briefings = [
+        replace(b, article=with_source_details(b.article, details[b.article.path]))
+        if b.article.path in details
+        else b
+        for b in briefings
+    ]
     briefings = correct_all(briefings, config.source, problems)
     stories = assemble_stories(specs, briefings, config.source, problems, taken={a.slug for a in articles})
     pages = Cache(config.cache_dir / "pages" if config.cache_dir is not None else None)
@@ -86,10 +97,14 @@ def build(
     if articles:  # an empty or missing folder is more likely a mistake than a site to prune
         cache.prune()
         pages.prune()
-    return Site(tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories))
+    return Site(
+        tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories)
+    )
 
 
-def assemble_stories(specs: dict, briefings: list[Briefing], source: Path, problems: list[Problem], taken: set[str]) -> list[Story]:
+def assemble_stories(
+    specs: dict, briefings: list[Briefing], source: Path, problems: list[Problem], taken: set[str]
+) -> list[Story]:
     """One `Story` per multi-source folder, its sources in file order.
 
     Story pages share the briefings folder with the article pages named in `taken`.
@@ -97,16 +112,25 @@ def assemble_stories(specs: dict, briefings: list[Briefing], source: Path, probl
     stories = []
     for folder, spec in sorted(specs.items()):
         prefix = folder.relative_to(source).as_posix() + "/"
-        sources = sorted((b for b in briefings if b.article.path.startswith(prefix)), key=lambda b: b.article.path)
+        sources = sorted(
+            (b for b in briefings if b.article.path.startswith(prefix)), key=lambda b: b.article.path
+        )
         if len(sources) < 2:
-            problems.append(Problem(prefix + STORY_FILE, f"a multi-source briefing needs at least two readable articles; it has {len(sources)}"))
+            problems.append(
+                Problem(
+                    prefix + STORY_FILE,
+                    f"a multi-source briefing needs at least two readable articles; it has {len(sources)}",
+                )
+            )
         if sources:
             slug = unique_slug("story-" + prefix.rstrip("/").replace("/", "-"), taken, "story")
             stories.append(make_story(spec, slug, prefix.rstrip("/"), sources))
     return stories
 
 
-def read_all(paths: list[Path], config: BuildConfig, problems: list[Problem], cache: Cache) -> tuple[list[Article], dict[str, dict]]:
+def read_all(
+    paths: list[Path], config: BuildConfig, problems: list[Problem], cache: Cache
+) -> tuple[list[Article], dict[str, dict]]:
     """Every readable article, and (by article path) the cached extraction of those that have one."""
     slugs = assign_slugs(paths, config.source)
     articles, known = [], {}
@@ -116,8 +140,13 @@ def read_all(paths: list[Path], config: BuildConfig, problems: list[Problem], ca
         except ArticleError as error:
             problems.append(Problem(error.path, error.problem))
             continue
-        except Exception as error:  # noqa: BLE001 - one strange file must not take the site down
-            problems.append(Problem(path.relative_to(config.source).as_posix(), f"could not be read: {type(error).__name__}: {error}"))
+        except Exception as error:
+            problems.append(
+                Problem(
+                    path.relative_to(config.source).as_posix(),
+                    f"could not be read: {type(error).__name__}: {error}",
+                )
+            )
             continue
         problems.extend(Problem(article.path, warning) for warning in article.warnings)
         articles.append(article)
@@ -186,7 +215,9 @@ def extract_all(
         done += len(batch)
         if progress:
             progress(done, total)
-    problems.extend(Problem(a.path, f"extraction failed: {failed[a.path]}") for a in articles if a.path in failed)
+    problems.extend(
+        Problem(a.path, f"extraction failed: {failed[a.path]}") for a in articles if a.path in failed
+    )
     briefings = [results[a.path] for a in articles if a.path in results]
     return briefings, total, len(articles) - total
 

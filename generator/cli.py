@@ -101,12 +101,18 @@ def extract(article: Path, as_json: bool, config_file: Path | None) -> None:
     click.echo(f"\n{briefing.bluf}\n")
     for claim in briefing.claims:
         speaker = names.get(claim.speaker, "(unattributed)")
-        click.echo(f"[{claim.id}] {place(claim.paragraph)} {speaker} — {claim.cue or '-'} ({claim.kind}): {claim.text}")
+        click.echo(
+            f"[{claim.id}] {place(claim.paragraph)} {speaker} — {claim.cue or '-'} ({claim.kind}): {claim.text}"
+        )
 
 
 @main.command()
 @click.argument("article", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--init", is_flag=True, help="Write a commented starter corrections file beside ARTICLE; never replaces one.")
+@click.option(
+    "--init",
+    is_flag=True,
+    help="Write a commented starter corrections file beside ARTICLE; never replaces one.",
+)
 @_CONFIG
 def review(article: Path, init: bool, config_file: Path | None) -> None:
     """List what was extracted from ARTICLE, least certain first, with the ids corrections use.
@@ -152,7 +158,14 @@ def review(article: Path, init: bool, config_file: Path | None) -> None:
 
 @main.command()
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="mkdocs.yml whose `briefings` section configures the build.")
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="mkdocs.yml whose `briefings` section configures the build.",
+)
 def render(out_dir: Path, config_file: Path) -> None:
     """Write the generated pages as Markdown into OUT_DIR, for engines without MkDocs plugins.
 

@@ -7,9 +7,9 @@ refuse the same values with the same messages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from generator.errors import ConfigError
 from generator.write import overlaps

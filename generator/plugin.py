@@ -32,7 +32,9 @@ class _TableOption(c.BaseConfigOption):
         try:
             self.option.validate(value)
         except ConfigError as error:
-            raise ValidationError(str(error).removeprefix(f"briefings: option {self.option.name!r} ")) from None
+            raise ValidationError(
+                str(error).removeprefix(f"briefings: option {self.option.name!r} ")
+            ) from None
         return value
 
 
@@ -61,7 +63,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[valid-type]
         site_dir = Path(config.site_dir)
         if overlaps(site_dir, self.settings.source):
             # MkDocs empties site_dir before writing it: the articles would be deleted.
-            raise PluginError(f"briefings: site_dir {site_dir} overlaps the briefings folder {self.settings.source}")
+            raise PluginError(
+                f"briefings: site_dir {site_dir} overlaps the briefings folder {self.settings.source}"
+            )
         if "assets/briefings.css" not in config.extra_css:
             config.extra_css.append("assets/briefings.css")
         return config
@@ -81,7 +85,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[valid-type]
             log.info(f"{len(site.briefings)} briefings: {site.parsed} parsed, {site.cached} from cache")
         for path, content in site.files:
             if files.get_file_from_path(path) is not None:
-                log.warning(f"{path}: a file of the site already has this name; the generated page was not written over it")
+                log.warning(
+                    f"{path}: a file of the site already has this name; the generated page was not written over it"
+                )
                 continue
             files.append(File.generated(config, path, content=content))
             self.generated.add(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def terminal_progress(label: str, stream=None) -> Callable[[int, int], None] | None:

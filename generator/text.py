@@ -68,7 +68,7 @@ def stable_id(prefix: str, text: str, seen: dict[str, int]) -> str:
     return key if seen[key] == 1 else f"{key}-{seen[key]}"
 
 
-def sentence_around(doc: "Doc", start: int, end: int, text: str | None = None) -> str:
+def sentence_around(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """The sentence or sentences that hold the characters start..end, from `text` (the words as
     written, when the parse was of another casing) or the parse's own."""
     text = doc.text if text is None else text

@@ -12,7 +12,12 @@ from generator.errors import BriefingError
 def safe_target(root: Path, relative: str) -> Path:
     """The path of a generated file inside `root`; anything that would leave it is refused."""
     pure = PurePosixPath(relative)
-    if pure.is_absolute() or any(part in ("..", "") for part in pure.parts) or "\\" in relative or "\x00" in relative:
+    if (
+        pure.is_absolute()
+        or any(part in ("..", "") for part in pure.parts)
+        or "\\" in relative
+        or "\x00" in relative
+    ):
         raise BriefingError(f"refusing to write {relative!r}: the path leaves the output folder")
     target = root.joinpath(*pure.parts)
     resolved_root = root.resolve()

@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -37,7 +44,9 @@ def serve(folder: Path):
 def chromium():
     """Debian's chromium under Playwright; a missing browser fails the test rather than skipping it."""
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Debian's chromium is not installed: run `make test` (tools/ensure-chromium) or `apt-get install chromium`")
+        pytest.fail(
+            "Debian's chromium is not installed: run `make test` (tools/ensure-chromium) or `apt-get install chromium`"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -19,8 +19,8 @@ def case_articles() -> dict[str, Path]:
 
 def render_case(article_path: Path) -> dict[str, str]:
     """The page Markdown and JSON that a case's article renders to."""
-    from generator.export import to_json
     from generator.analysis.extract import extract
+    from generator.export import to_json
     from generator.ingest.read import read_article
     from generator.render.environment import environment
     from generator.render.pages import render_briefing

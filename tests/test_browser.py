@@ -9,7 +9,6 @@ every page is opened in Debian's chromium through Playwright.
 
 from __future__ import annotations
 
-
 import pytest
 import yaml
 
@@ -52,13 +51,19 @@ FRONT_MATTER = {
     "url": "javascript:window.pwned=15",
     "tags": [PAYLOADS[2], PAYLOADS[3], "{{ 7*7 }}"],
 }
-MARKDOWN_ARTICLE = "---\n" + yaml.safe_dump(FRONT_MATTER, allow_unicode=True) + "---\n\n" + "\n\n".join(
-    f"The minister said {payload} on Monday, officials confirmed." for payload in PAYLOADS
+MARKDOWN_ARTICLE = (
+    "---\n"
+    + yaml.safe_dump(FRONT_MATTER, allow_unicode=True)
+    + "---\n\n"
+    + "\n\n".join(f"The minister said {payload} on Monday, officials confirmed." for payload in PAYLOADS)
 )
 
 QUOTED_TITLE = f"Talks {PAYLOADS[0]} resume"
 TEXT_ARTICLE = "\n\n".join(
-    [QUOTED_TITLE, "GENEVA — Foreign ministers met in Geneva on Tuesday to discuss the ceasefire, officials said."]
+    [
+        QUOTED_TITLE,
+        "GENEVA — Foreign ministers met in Geneva on Tuesday to discuss the ceasefire, officials said.",
+    ]
     + [f"“{payload} is our policy,” said Foreign Minister Anna Keller." for payload in PAYLOADS]
     + [
         "“We will not accept this,” said Jean-<i>Luc</i> Picard, the trade envoy.",
@@ -78,23 +83,31 @@ STORY = {
     "title": f"Story {PAYLOADS[0]} {PAYLOADS[6]}",
     "question": PAYLOADS[1],
     "bias": {PAYLOADS[2]: PAYLOADS[3]},
-    "sources": {"one.txt": {"outlet": PAYLOADS[5], "url": "javascript:window.pwned=21"}, "two.txt": {"outlet": "Two <b>Wire</b>"}},
+    "sources": {
+        "one.txt": {"outlet": PAYLOADS[5], "url": "javascript:window.pwned=21"},
+        "two.txt": {"outlet": "Two <b>Wire</b>"},
+    },
 }
-STORY_SOURCE = "Shipping {n}\n\n“We cannot accept {payload},” said Norwegian Foreign Minister Ingrid Dahl on Monday.\n"
+STORY_SOURCE = (
+    "Shipping {n}\n\n“We cannot accept {payload},” said Norwegian Foreign Minister Ingrid Dahl on Monday.\n"
+)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The built hostile site, served on 127.0.0.1: (base URL, site folder)."""
     folder = tmp_path_factory.mktemp("browser")
-    config = make_project(folder, {
-        "injected.md": MARKDOWN_ARTICLE,
-        "quoted.txt": TEXT_ARTICLE,
-        "saved-page.html": WEB_PAGE,
-        "talks/briefing.yml": yaml.safe_dump(STORY, allow_unicode=True),
-        "talks/one.txt": STORY_SOURCE.format(n="one", payload=PAYLOADS[0]),
-        "talks/two.txt": STORY_SOURCE.format(n="two", payload=PAYLOADS[1]),
-    })
+    config = make_project(
+        folder,
+        {
+            "injected.md": MARKDOWN_ARTICLE,
+            "quoted.txt": TEXT_ARTICLE,
+            "saved-page.html": WEB_PAGE,
+            "talks/briefing.yml": yaml.safe_dump(STORY, allow_unicode=True),
+            "talks/one.txt": STORY_SOURCE.format(n="one", payload=PAYLOADS[0]),
+            "talks/two.txt": STORY_SOURCE.format(n="two", payload=PAYLOADS[1]),
+        },
+    )
     built = mkdocs_build(config, strict=False)
     with serve(built) as base:
         yield base, built
@@ -118,7 +131,11 @@ def page(browser, site):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
     assert page.dialogs == [], "a payload opened a dialog"
-    foreign = [url for url in page.requests if not url.startswith(base + "/") and not url.startswith(("data:", "blob:", "about:"))]
+    foreign = [
+        url
+        for url in page.requests
+        if not url.startswith(base + "/") and not url.startswith(("data:", "blob:", "about:"))
+    ]
     assert foreign == [], "requests left 127.0.0.1"
     assert page.errors == []
     context.close()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.cache import Cache
 from generator.build import build
 from generator.config import BuildConfig as Config
+from generator.site.cache import Cache
 from generator.write import write_files
 
 pytestmark = pytest.mark.slow
@@ -70,7 +70,10 @@ def _quick_extraction(articles, settings):
     from generator.model import Briefing
 
     time.sleep(0.2)  # keeps two builds' writes overlapping
-    return [to_dict(Briefing(article=a, actors=(), claims=(), evidence=(), positions=(), bluf=a.paragraphs[0])) for a in articles]
+    return [
+        to_dict(Briefing(article=a, actors=(), claims=(), evidence=(), positions=(), bluf=a.paragraphs[0]))
+        for a in articles
+    ]
 
 
 def _killed_build(source: Path, cache: Path) -> None:
@@ -116,10 +119,16 @@ def test_two_builds_at_once_leave_the_cache_whole(tmp_path):
     second = source_with(tmp_path / "two", ["trade.txt", "water.txt", "ports.txt"])
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(2), context.Queue()
-    children = [context.Process(target=_concurrent_build, args=(folder, cache, barrier, results)) for folder in (first, second)]
+    children = [
+        context.Process(target=_concurrent_build, args=(folder, cache, barrier, results))
+        for folder in (first, second)
+    ]
     for child in children:
         child.start()
-    outcomes = {name: (parsed, problems, files) for name, parsed, problems, files in (results.get(timeout=180) for _ in children)}
+    outcomes = {
+        name: (parsed, problems, files)
+        for name, parsed, problems, files in (results.get(timeout=180) for _ in children)
+    }
     for child in children:
         child.join(60)
         assert child.exitcode == 0
@@ -132,7 +141,11 @@ def test_two_builds_at_once_leave_the_cache_whole(tmp_path):
     assert (again.parsed, again.cached) == (0, 4)
     data = {path: content for path, content in again.files if path.endswith(".json")}
     for _, _, files in outcomes.values():
-        assert all(data[path] == content for path, content in files if path.startswith("briefings/") and path.endswith(".json"))
+        assert all(
+            data[path] == content
+            for path, content in files
+            if path.startswith("briefings/") and path.endswith(".json")
+        )
 
 
 def test_render_killed_while_writing_keeps_the_old_page(tmp_path, monkeypatch):

@@ -12,17 +12,17 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from generator.analysis.extract import stable_id
+from generator.analysis.positions import find_positions
+from generator.analysis.summary import bottom_line
 from generator.cli import main
+from generator.commands.review import review_items, starter_file
 from generator.corrections.apply import apply_corrections, correct_briefing
 from generator.corrections.read import CorrectionsError, corrections_path, parse_corrections
 from generator.export import schema, to_dict
-from generator.analysis.extract import stable_id
 from generator.model import Actor, Article, Briefing, Claim, Evidence
-from generator.analysis.positions import find_positions
 from generator.render.environment import environment
 from generator.render.pages import render_briefing
-from generator.commands.review import review_items, starter_file
-from generator.analysis.summary import bottom_line
 from tests.conftest import ROOT, briefing_of, parse_text
 
 PARAGRAPHS = (
@@ -33,31 +33,72 @@ PARAGRAPHS = (
 )
 
 
-def claim(text: str, speaker: str | None, paragraph: int, sentence: str, confidence: float, kind: str = "indirect", cue: str = "said") -> Claim:
-    return Claim(stable_id("c", text, {}), speaker, kind, cue, text, paragraph, sentence, confidence=confidence)
+def claim(
+    text: str,
+    speaker: str | None,
+    paragraph: int,
+    sentence: str,
+    confidence: float,
+    kind: str = "indirect",
+    cue: str = "said",
+) -> Claim:
+    return Claim(
+        stable_id("c", text, {}), speaker, kind, cue, text, paragraph, sentence, confidence=confidence
+    )
 
 
 def make_briefing() -> Briefing:
     """A hand-made briefing, so these tests hold whatever the extractor does."""
-    article = Article(path="arctic.txt", slug="arctic", title="Ministers split over shipping lanes", paragraphs=PARAGRAPHS)
+    article = Article(
+        path="arctic.txt", slug="arctic", title="Ministers split over shipping lanes", paragraphs=PARAGRAPHS
+    )
     actors = (
         Actor("ingrid-dahl", "Ingrid Dahl", "person", role="minister", side="Norway", aliases=("Dahl",)),
         Actor("norwegian-ministry", "Norwegian ministry", "government", side="Norway"),
-        Actor("russian-delegation", "Russian delegation", "group", side="Russia", members=("russian-official",)),
+        Actor(
+            "russian-delegation", "Russian delegation", "group", side="Russia", members=("russian-official",)
+        ),
         Actor("russian-official", "Russian official", "person", side="Russia"),
     )
     claims = (
-        claim("We cannot accept routes that put our coastline at risk", "ingrid-dahl", 2, PARAGRAPHS[1], 0.9, kind="direct"),
-        claim("Traffic through the passage grew by 40% last year", "norwegian-ministry", 3, PARAGRAPHS[2], 0.85),
-        claim("the rules a pretext", "russian-delegation", 4, "The Russian delegation called the rules a pretext.", 0.6, cue="called"),
+        claim(
+            "We cannot accept routes that put our coastline at risk",
+            "ingrid-dahl",
+            2,
+            PARAGRAPHS[1],
+            0.9,
+            kind="direct",
+        ),
+        claim(
+            "Traffic through the passage grew by 40% last year", "norwegian-ministry", 3, PARAGRAPHS[2], 0.85
+        ),
+        claim(
+            "the rules a pretext",
+            "russian-delegation",
+            4,
+            "The Russian delegation called the rules a pretext.",
+            0.6,
+            cue="called",
+        ),
         claim("Moscow will not sign them", None, 4, "Moscow will not sign them, an official said.", 0.5),
     )
     evidence = (
         Evidence(stable_id("e", PARAGRAPHS[0], {}), "event", PARAGRAPHS[0], 1, PARAGRAPHS[0], confidence=0.6),
-        Evidence(stable_id("e", claims[1].text, {}), "statistic", claims[1].text, 3, PARAGRAPHS[2], value="40%", claims=(claims[1].id,), confidence=0.8),
+        Evidence(
+            stable_id("e", claims[1].text, {}),
+            "statistic",
+            claims[1].text,
+            3,
+            PARAGRAPHS[2],
+            value="40%",
+            claims=(claims[1].id,),
+            confidence=0.8,
+        ),
     )
     positions = find_positions(actors, claims)
-    return Briefing(article, actors, claims, evidence, positions, bottom_line(article, actors, claims, positions))
+    return Briefing(
+        article, actors, claims, evidence, positions, bottom_line(article, actors, claims, positions)
+    )
 
 
 BRIEFING = make_briefing()
@@ -75,7 +116,9 @@ def by_id(items, item_id):
 
 
 def review_schema() -> dict:
-    return json.loads((resources.files("generator") / "data" / "review.schema.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (resources.files("generator") / "data" / "review.schema.json").read_text(encoding="utf-8")
+    )
 
 
 # Each kind of correction
@@ -134,7 +177,8 @@ def test_merge_keeps_the_first_actor_and_moves_everything_to_it():
 
 
 def test_add_actor_and_give_it_a_claim():
-    briefing, warnings = corrected("""
+    briefing, warnings = corrected(
+        """
         actors:
           - add: Pavel Orlov
             role: envoy
@@ -142,7 +186,9 @@ def test_add_actor_and_give_it_a_claim():
         claims:
           - id: %s
             speaker: pavel-orlov
-    """ % MOSCOW)
+    """
+        % MOSCOW
+    )
     assert warnings == []
     orlov = briefing.actor("pavel-orlov")
     assert (orlov.name, orlov.kind, orlov.origin) == ("Pavel Orlov", "person", "analyst")
@@ -159,7 +205,12 @@ def test_reassign_a_claim():
     """)
     fixed = by_id(briefing.claims, PRETEXT)
     assert warnings == []
-    assert (fixed.speaker, fixed.kind, fixed.cue, fixed.origin) == ("russian-official", "direct", "denounced", "corrected")
+    assert (fixed.speaker, fixed.kind, fixed.cue, fixed.origin) == (
+        "russian-official",
+        "direct",
+        "denounced",
+        "corrected",
+    )
     assert fixed.confidence == 0.6  # still the extractor's figure; the page says who corrected it
 
 
@@ -211,7 +262,9 @@ def test_an_added_claim_that_is_now_extracted_corrects_it_and_says_so():
     """)
     assert len(briefing.claims) == len(BRIEFING.claims)
     assert by_id(briefing.claims, MOSCOW).speaker == "russian-official"
-    assert warnings == [f"correction at line 3 (added claim “Moscow will not sign them”) now matches the extracted claim {MOSCOW} and was applied to it; write `id: {MOSCOW}` instead of `add:`"]
+    assert warnings == [
+        f"correction at line 3 (added claim “Moscow will not sign them”) now matches the extracted claim {MOSCOW} and was applied to it; write `id: {MOSCOW}` instead of `add:`"
+    ]
 
 
 def test_evidence_drop_change_and_add():
@@ -247,7 +300,10 @@ def test_bluf_judgments_and_notes():
           - Checked against the ministry's statement.
     """)
     assert warnings == []
-    assert (briefing.bluf, briefing.bluf_origin) == ("Norway and Russia split over the Arctic shipping rules.", "analyst")
+    assert (briefing.bluf, briefing.bluf_origin) == (
+        "Norway and Russia split over the Arctic shipping rules.",
+        "analyst",
+    )
     judgment = briefing.judgments[0]
     assert (judgment.likelihood, judgment.confidence, judgment.band) == ("very unlikely", "moderate", "5–20%")
     assert briefing.notes == ("Checked against the ministry's statement.",)
@@ -266,13 +322,16 @@ def test_a_correction_that_changes_nothing_marks_nothing():
 
 
 def test_unknown_keys_are_reported_and_the_rest_applies():
-    corrections = parse_corrections(dedent(f"""
+    corrections = parse_corrections(
+        dedent(f"""
         claims:
           - id: {DAHL}
             speeker: norwegian-ministry
             kind: indirect
         summary: x
-    """), "arctic.review.yml")
+    """),
+        "arctic.review.yml",
+    )
     assert corrections.warnings == (
         "unknown key 'summary' ignored (known: actors, claims, evidence, bluf, judgments, notes)",
         "line 3: unknown key 'speeker' ignored (an entry with `id` takes cue, drop, id, kind, reason, speaker)",
@@ -284,15 +343,39 @@ def test_unknown_keys_are_reported_and_the_rest_applies():
 # Stale corrections
 
 
-@pytest.mark.parametrize("yaml_text, message", [
-    ("claims:\n  - id: c-00000000\n    drop: true\n", "correction at line 2 (claim c-00000000) no longer matches: no claim has the id c-00000000 (its words may have changed)"),
-    ("evidence:\n  - id: e-00000000\n    kind: fact\n", "correction at line 2 (evidence item e-00000000) no longer matches: no evidence item has the id e-00000000 (its words may have changed)"),
-    (f"claims:\n  - id: {DAHL}\n    speaker: nobody\n", f"correction at line 2 (claim {DAHL}) no longer matches: no actor has the id nobody"),
-    ("actors:\n  - id: nobody\n    side: Norway\n", "correction at line 2 (actor nobody) no longer matches: no actor has the id nobody"),
-    ("actors:\n  - merge: [ingrid-dahl, nobody]\n", "correction at line 2 (merge ingrid-dahl, nobody) no longer matches: no actor has the id nobody"),
-    ("claims:\n  - add: Oslo will not give way\n    sentence: Oslo will not give way, she said.\n", "correction at line 2 (added claim “Oslo will not give way”) no longer matches: its sentence is not in the article"),
-    ("evidence:\n  - add: an official said\n    sentence: Moscow will not sign them, an official said.\n    claims: [c-00000000]\n", "correction at line 2 (added evidence item “an official said”) no longer matches: no claim has the id c-00000000"),
-])
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        (
+            "claims:\n  - id: c-00000000\n    drop: true\n",
+            "correction at line 2 (claim c-00000000) no longer matches: no claim has the id c-00000000 (its words may have changed)",
+        ),
+        (
+            "evidence:\n  - id: e-00000000\n    kind: fact\n",
+            "correction at line 2 (evidence item e-00000000) no longer matches: no evidence item has the id e-00000000 (its words may have changed)",
+        ),
+        (
+            f"claims:\n  - id: {DAHL}\n    speaker: nobody\n",
+            f"correction at line 2 (claim {DAHL}) no longer matches: no actor has the id nobody",
+        ),
+        (
+            "actors:\n  - id: nobody\n    side: Norway\n",
+            "correction at line 2 (actor nobody) no longer matches: no actor has the id nobody",
+        ),
+        (
+            "actors:\n  - merge: [ingrid-dahl, nobody]\n",
+            "correction at line 2 (merge ingrid-dahl, nobody) no longer matches: no actor has the id nobody",
+        ),
+        (
+            "claims:\n  - add: Oslo will not give way\n    sentence: Oslo will not give way, she said.\n",
+            "correction at line 2 (added claim “Oslo will not give way”) no longer matches: its sentence is not in the article",
+        ),
+        (
+            "evidence:\n  - add: an official said\n    sentence: Moscow will not sign them, an official said.\n    claims: [c-00000000]\n",
+            "correction at line 2 (added evidence item “an official said”) no longer matches: no claim has the id c-00000000",
+        ),
+    ],
+)
 def test_a_correction_that_no_longer_matches_is_named(yaml_text, message):
     briefing, warnings = corrected(yaml_text)
     assert warnings == [message]
@@ -318,14 +401,26 @@ INVALID = [
     ("claims:\n  id: c-1\n", "`claims`: must be a list"),
     ("claims:\n  - speaker: x\n", "line 2, `claims`: each entry takes exactly one of `id`, `add`"),
     ("claims:\n  - id: c-1\n    add: x\n", "line 2, `claims`: each entry takes exactly one of `id`, `add`"),
-    ("claims:\n  - id: c-1\n    kind: quoted\n", "line 2, `kind`: must be one of direct, indirect, mixed, not 'quoted'"),
+    (
+        "claims:\n  - id: c-1\n    kind: quoted\n",
+        "line 2, `kind`: must be one of direct, indirect, mixed, not 'quoted'",
+    ),
     ("claims:\n  - id: c-1\n    drop: maybe\n", "line 2, `drop`: must be true or false"),
     ("claims:\n  - add: x\n    speaker: y\n", "line 2, `sentence`: an added item needs the sentence"),
     ("actors:\n  - merge: [a]\n", "line 2, `merge`: must list two or more different actor ids"),
     ("actors:\n  - id: a\n    name: null\n", "line 2, `name`: must be text, not empty"),
-    ("judgments:\n  - text: x\n    likelihood: maybe\n    confidence: high\n", "line 2, `likelihood`: 'maybe' is not an ICD 203 term"),
-    ("judgments:\n  - text: x\n    likelihood: likely\n    confidence: total\n", "line 2, `confidence`: must be one of low, moderate, high"),
-    ("judgments:\n  - text: x\n    likelihood: likely\n", "line 2, `confidence`: every judgment needs text, likelihood and confidence"),
+    (
+        "judgments:\n  - text: x\n    likelihood: maybe\n    confidence: high\n",
+        "line 2, `likelihood`: 'maybe' is not an ICD 203 term",
+    ),
+    (
+        "judgments:\n  - text: x\n    likelihood: likely\n    confidence: total\n",
+        "line 2, `confidence`: must be one of low, moderate, high",
+    ),
+    (
+        "judgments:\n  - text: x\n    likelihood: likely\n",
+        "line 2, `confidence`: every judgment needs text, likelihood and confidence",
+    ),
     ("bluf: [a, b]\n", "`bluf`: must be text, not list"),
     ("notes: just one\n", "`notes`: must be a list"),
 ]
@@ -392,10 +487,14 @@ def test_corrected_json_follows_the_briefing_schema():
 
 
 def test_an_unreadable_file_is_reported_and_nothing_applied(tmp_path):
-    (tmp_path / "arctic.review.yml").write_text(f"claims:\n  - id: {DAHL}\n    drop: yes please\n", encoding="utf-8")
+    (tmp_path / "arctic.review.yml").write_text(
+        f"claims:\n  - id: {DAHL}\n    drop: yes please\n", encoding="utf-8"
+    )
     briefing, problems = correct_briefing(BRIEFING, tmp_path)
     assert briefing == BRIEFING
-    assert [str(p) for p in problems] == ["arctic.review.yml: line 2, `drop`: must be true or false; none of its corrections were applied"]
+    assert [str(p) for p in problems] == [
+        "arctic.review.yml: line 2, `drop`: must be true or false; none of its corrections were applied"
+    ]
 
 
 # On the page and in the JSON
@@ -429,7 +528,11 @@ def test_sentences_nest_and_items_link_to_the_mark_around_them():
 
     whole, first = PARAGRAPHS[3], "The Russian delegation called the rules a pretext."
     article = replace(BRIEFING.article, paragraphs=(whole,))
-    claims = (claim("all of it", None, 1, whole, 0.5), claim("first", None, 1, first, 0.5), claim("crossing", None, 1, "a pretext. Moscow", 0.5))
+    claims = (
+        claim("all of it", None, 1, whole, 0.5),
+        claim("first", None, 1, first, 0.5),
+        claim("crossing", None, 1, "a pretext. Moscow", 0.5),
+    )
     briefing = replace(BRIEFING, article=article, claims=claims, evidence=(), positions=())
     source, anchors = mark_sentences(briefing)
     assert str(source[0][1]) == (
@@ -468,7 +571,14 @@ def test_starter_file_changes_nothing_until_edited():
     uncommented = "\n".join(line[2:] if line.startswith("# ") else line for line in text.splitlines())
     jsonschema.validate(yaml.safe_load(uncommented), review_schema())
     corrections = parse_corrections(uncommented, "x.review.yml")
-    assert {e.id for e in corrections.entries} == {a.id for a in BRIEFING.actors} | {DAHL, TRAFFIC, PRETEXT, MOSCOW, EVENT, STATISTIC}
+    assert {e.id for e in corrections.entries} == {a.id for a in BRIEFING.actors} | {
+        DAHL,
+        TRAFFIC,
+        PRETEXT,
+        MOSCOW,
+        EVENT,
+        STATISTIC,
+    }
     assert apply_corrections(BRIEFING, corrections) == (BRIEFING, [])
 
 
@@ -511,7 +621,11 @@ def test_ids_hold_when_an_unrelated_paragraph_is_edited():
     after = briefing_of(edited)
 
     def untouched(briefing):
-        return {(i.id, i.text) for i in (*briefing.claims, *briefing.evidence) if "talks" not in i.sentence and "Weather" not in i.sentence}
+        return {
+            (i.id, i.text)
+            for i in (*briefing.claims, *briefing.evidence)
+            if "talks" not in i.sentence and "Weather" not in i.sentence
+        }
 
     assert untouched(before) and untouched(before) == untouched(after)
     dahl = next(c for c in before.claims if "coastline" in c.text)
@@ -529,7 +643,9 @@ def test_build_applies_corrections_and_never_writes_them(tmp_path):
     from tests.test_site import make_project, mkdocs_build
 
     dahl = next(c for c in briefing_of(ARCTIC).claims if "coastline" in c.text)
-    review = f"claims:\n  - id: {dahl.id}\n    cue: insisted\nnotes:\n  - Checked with the ministry.\n".encode()
+    review = (
+        f"claims:\n  - id: {dahl.id}\n    cue: insisted\nnotes:\n  - Checked with the ministry.\n".encode()
+    )
     config = make_project(tmp_path, {"arctic.txt": ARCTIC, "arctic.review.yml": review})
     source = tmp_path / "briefings"
     stat = (source / "arctic.review.yml").stat()
@@ -539,7 +655,9 @@ def test_build_applies_corrections_and_never_writes_them(tmp_path):
     assert f'id="{dahl.id}"' in page and f'href="#{dahl.id}"' in page
     data = json.loads((site / "briefings" / "arctic.json").read_text(encoding="utf-8"))
     assert next(c for c in data["claims"] if c["id"] == dahl.id)["origin"] == "corrected"
-    assert (source / "arctic.review.yml").read_bytes() == review and (source / "arctic.review.yml").stat().st_mtime_ns == stat.st_mtime_ns
+    assert (source / "arctic.review.yml").read_bytes() == review and (
+        source / "arctic.review.yml"
+    ).stat().st_mtime_ns == stat.st_mtime_ns
     assert sorted(p.name for p in source.iterdir()) == ["arctic.review.yml", "arctic.txt"]
 
 

@@ -35,7 +35,15 @@ def test_agrees_with_the_shared_scorer(reference_briefing):
     predicted = to_dict(reference_briefing)
     theirs = module.score(gold, predicted)
     mine = score(gold, predicted).figures()
-    for key in ("claims_gold", "claims_pred", "claim_recall", "claim_precision", "speaker_accuracy", "kind_accuracy", "evidence_recall"):
+    for key in (
+        "claims_gold",
+        "claims_pred",
+        "claim_recall",
+        "claim_precision",
+        "speaker_accuracy",
+        "kind_accuracy",
+        "evidence_recall",
+    ):
         assert mine[key] == theirs[key], key
 
 

@@ -12,4 +12,6 @@ def test_rendered_case_matches_golden(name):
     for filename, content in rendered.items():
         expected = CASES / name / filename
         assert expected.exists(), f"no golden file {expected}; run `make golden`"
-        assert content == expected.read_text(encoding="utf-8"), f"{name}/{filename} differs; run `make golden` and read the diff"
+        assert content == expected.read_text(encoding="utf-8"), (
+            f"{name}/{filename} differs; run `make golden` and read the diff"
+        )

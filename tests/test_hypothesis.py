@@ -17,13 +17,13 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.ingest.clean import strip_controls
+from generator.config import BuildConfig as Config
 from generator.errors import ArticleError
+from generator.ingest.clean import strip_controls
+from generator.ingest.discover import assign_slugs
 from generator.ingest.read import parse_article
 from generator.model import Actor, Article, Briefing, Claim, Evidence, Judgment, Position, Readability
 from generator.render.environment import escape, light_escape
-from generator.config import BuildConfig as Config
-from generator.ingest.discover import assign_slugs
 from generator.site.model import SiteModel
 from generator.text import is_reserved, unique_slug
 
@@ -31,23 +31,102 @@ EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
-fast = settings(max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
-slow = settings(max_examples=12, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
+fast = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+slow = settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Words that steer the extractors (quotes, cues, titles, figures) mixed with anything at all.
-WORDS = ['"', "“", "”", "'", "‘", "’", "said", "says", "according to", "told reporters", "Mr.", "Anna", "Keller", "minister",
-         "the", "China", "U.S.", "15%", "$3bn", ",", ".", ":", "—", "(", ")", "?", "\n\n", "he", "they", "warned", "<b>", "{{", "*"]
+WORDS = [
+    '"',
+    "“",
+    "”",
+    "'",
+    "‘",
+    "’",
+    "said",
+    "says",
+    "according to",
+    "told reporters",
+    "Mr.",
+    "Anna",
+    "Keller",
+    "minister",
+    "the",
+    "China",
+    "U.S.",
+    "15%",
+    "$3bn",
+    ",",
+    ".",
+    ":",
+    "—",
+    "(",
+    ")",
+    "?",
+    "\n\n",
+    "he",
+    "they",
+    "warned",
+    "<b>",
+    "{{",
+    "*",
+]
 texts = st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=30).map(" ".join)
-MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "![i](http://evil.example/i.png)",
-          "{{ 7*7 }}", "{% if 1 %}", "{: onclick=alert(1) }", "!!! danger", "*[HTML]: x", "[TOC]", "| a | b |", "&lt;b&gt;", "\x02wzxhzdk:0\x03",
-          "1. ", "# ", "> ", "- ", "    code", "---", "===", "<!--", "]]>", "\\", "`", "**", "__", "~~", "==", "^^", "$$", ":material-x:"]
-anything = st.text(max_size=60) | st.lists(st.sampled_from(MARKUP) | st.text(max_size=4), min_size=1, max_size=8).map("".join)
+MARKUP = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "![i](http://evil.example/i.png)",
+    "{{ 7*7 }}",
+    "{% if 1 %}",
+    "{: onclick=alert(1) }",
+    "!!! danger",
+    "*[HTML]: x",
+    "[TOC]",
+    "| a | b |",
+    "&lt;b&gt;",
+    "\x02wzxhzdk:0\x03",
+    "1. ",
+    "# ",
+    "> ",
+    "- ",
+    "    code",
+    "---",
+    "===",
+    "<!--",
+    "]]>",
+    "\\",
+    "`",
+    "**",
+    "__",
+    "~~",
+    "==",
+    "^^",
+    "$$",
+    ":material-x:",
+]
+anything = st.text(max_size=60) | st.lists(
+    st.sampled_from(MARKUP) | st.text(max_size=4), min_size=1, max_size=8
+).map("".join)
 
 
 @fast
 @given(
     data=st.binary(max_size=3000) | st.text(max_size=800).map(str.encode),
-    prefix=st.sampled_from([b"", b"---\n", b"---\ntitle: [\n---\n", b"# T\n\n", b"<html><body><p>", b"\xef\xbb\xbf", b"\xff\xfe"]),
+    prefix=st.sampled_from(
+        [b"", b"---\n", b"---\ntitle: [\n---\n", b"# T\n\n", b"<html><body><p>", b"\xef\xbb\xbf", b"\xff\xfe"]
+    ),
     name=st.sampled_from(["a.txt", "a.md", "a.html", "a"]),
 )
 def test_any_bytes_make_an_article_or_an_article_error(data, prefix, name):
@@ -76,7 +155,15 @@ def test_extraction_never_fails_and_links_what_it_finds(text):
 
 
 @fast
-@given(st.lists(st.text(min_size=1, max_size=120).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", "..")), max_size=25, unique=True))
+@given(
+    st.lists(
+        st.text(min_size=1, max_size=120).filter(
+            lambda n: "/" not in n and "\x00" not in n and n not in (".", "..")
+        ),
+        max_size=25,
+        unique=True,
+    )
+)
 def test_page_names_from_any_file_names_are_safe_and_distinct(names):
     root = Path("/briefings")
     slugs = list(assign_slugs([root / name for name in names], root).values())
@@ -85,7 +172,9 @@ def test_page_names_from_any_file_names_are_safe_and_distinct(names):
 
 
 @fast
-@given(st.text(), st.sets(st.sampled_from(["index", "page", "briefing", "briefing-index", "a", "a-2", "page-2"])))
+@given(
+    st.text(), st.sets(st.sampled_from(["index", "page", "briefing", "briefing-index", "a", "a-2", "page-2"]))
+)
 def test_unique_slug_is_new_safe_and_never_reserved(text, taken):
     before = set(taken)
     slug = unique_slug(text, taken, "briefing")
@@ -122,22 +211,70 @@ class Shape(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.elements[(tag, tuple(sorted(name for name, _ in attrs)))] += 1
-        self.urls += [value or "" for name, value in attrs if name in ("href", "src", "action", "formaction", "xlink:href")]
+        self.urls += [
+            value or ""
+            for name, value in attrs
+            if name in ("href", "src", "action", "formaction", "xlink:href")
+        ]
 
 
 def briefing_of(text: str) -> Briefing:
     """A briefing with `text` in every field a page shows."""
-    article = Article(path=f"{text}.txt", slug="b", title=text, paragraphs=(text, text), outlet=text, url=f"https://example.org/{text}",
-                      published="2024-01-02", author=text, tags=(text,), dateline=text, bias=text, removed=(text,))
+    article = Article(
+        path=f"{text}.txt",
+        slug="b",
+        title=text,
+        paragraphs=(text, text),
+        outlet=text,
+        url=f"https://example.org/{text}",
+        published="2024-01-02",
+        author=text,
+        tags=(text,),
+        dateline=text,
+        bias=text,
+        removed=(text,),
+    )
     actor = Actor(id="a", name=text, kind="person", role=text, affiliation=text, side=text, aliases=(text,))
     claims = (
-        Claim(id="c1", speaker="a", kind="direct", cue=text, text=text, paragraph=1, sentence=text, speaker_text=text, modality="prediction", hedges=(text,)),
+        Claim(
+            id="c1",
+            speaker="a",
+            kind="direct",
+            cue=text,
+            text=text,
+            paragraph=1,
+            sentence=text,
+            speaker_text=text,
+            modality="prediction",
+            hedges=(text,),
+        ),
         Claim(id="c2", speaker=None, kind="indirect", cue=text, text=text, paragraph=2, sentence=text),
     )
-    evidence = (Evidence(id="e", kind="statistic", text=text, paragraph=1, sentence=text, value=text, measure=text, claims=("c1",)),)
+    evidence = (
+        Evidence(
+            id="e",
+            kind="statistic",
+            text=text,
+            paragraph=1,
+            sentence=text,
+            value=text,
+            measure=text,
+            claims=("c1",),
+        ),
+    )
     position = Position(side=text, gist=text, claims=("c1",), actors=("a",), stance="warns")
-    return Briefing(article=article, actors=(actor,), claims=claims, evidence=evidence, positions=(position,), bluf=text,
-                    readability=Readability(50.0, 8.0, 1.0, 100, 5), topics=(text,), judgments=(Judgment(text, "likely", "low"),), notes=(text,))
+    return Briefing(
+        article=article,
+        actors=(actor,),
+        claims=claims,
+        evidence=evidence,
+        positions=(position,),
+        bluf=text,
+        readability=Readability(50.0, 8.0, 1.0, 100, 5),
+        topics=(text,),
+        judgments=(Judgment(text, "likely", "low"),),
+        notes=(text,),
+    )
 
 
 def site_shapes(text: str) -> dict[str, Shape]:
@@ -145,10 +282,16 @@ def site_shapes(text: str) -> dict[str, Shape]:
     from generator.render.pages import render_site
 
     shapes: dict[str, Shape] = {}
-    for path, content in render_site(SiteModel((briefing_of(text),)), Config(source=Path("/nonexistent"))).items():
+    for path, content in render_site(
+        SiteModel((briefing_of(text),)), Config(source=Path("/nonexistent"))
+    ).items():
         if path.endswith(".md"):
             parts = path.split("/")
-            kind = "/".join(parts[:1] + ["index" if parts[-1] == "index.md" and len(parts) == 2 else "item"]) if len(parts) > 1 else path
+            kind = (
+                "/".join(parts[:1] + ["index" if parts[-1] == "index.md" and len(parts) == 2 else "item"])
+                if len(parts) > 1
+                else path
+            )
             shapes[kind] = Shape(rendered(content))
     return shapes
 

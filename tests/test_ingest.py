@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.ingest.clean import is_boilerplate, normalize, split_paragraphs, take_dateline
 from generator.errors import ArticleError
+from generator.ingest.clean import is_boilerplate, normalize, split_paragraphs, take_dateline
 from generator.ingest.read import decode, parse_article
 
 
@@ -66,13 +66,21 @@ def test_article_text_is_not_boilerplate(line):
 def test_one_paragraph_a_line_as_copied_from_a_web_page():
     long_line = "The minister said on Monday that the new budget would cut spending on roads by a fifth over two years."
     assert len(long_line) > 100
-    paragraphs, _ = split_paragraphs(f"Live: the budget debate\n{long_line}\nThe opposition called it reckless.")
+    paragraphs, _ = split_paragraphs(
+        f"Live: the budget debate\n{long_line}\nThe opposition called it reckless."
+    )
     assert paragraphs == ["Live: the budget debate", long_line, "The opposition called it reckless."]
 
 
 def test_list_items_stay_apart_and_wrapped_lines_are_joined():
-    paragraphs, _ = split_paragraphs("- lower stamp duty\n- a freeze on fuel duty\n\nA paragraph wrapped at\nseventy characters.")
-    assert paragraphs == ["- lower stamp duty", "- a freeze on fuel duty", "A paragraph wrapped at seventy characters."]
+    paragraphs, _ = split_paragraphs(
+        "- lower stamp duty\n- a freeze on fuel duty\n\nA paragraph wrapped at\nseventy characters."
+    )
+    assert paragraphs == [
+        "- lower stamp duty",
+        "- a freeze on fuel duty",
+        "A paragraph wrapped at seventy characters.",
+    ]
 
 
 def test_boilerplate_glued_under_text_is_removed_line_by_line():
@@ -102,17 +110,23 @@ def test_dateline(paragraph, place):
 
 def test_normalize_quotes_dashes_spaces():
     text = normalize("„Hello“ ― «yes»\u00a0and\u200b ``so'' ''here''")
-    assert text == "“Hello“ — “yes” and “so\" \"here\""
+    assert text == '“Hello“ — “yes” and “so" "here"'
 
 
 def test_a_quotation_mark_glued_to_the_word_before_gets_its_space():
-    assert normalize("Ryan said,“Look.” End.“Next.” It’s ‘fine’.") == "Ryan said, “Look.” End. “Next.” It’s ‘fine’."
+    assert (
+        normalize("Ryan said,“Look.” End.“Next.” It’s ‘fine’.")
+        == "Ryan said, “Look.” End. “Next.” It’s ‘fine’."
+    )
 
 
 def test_a_closing_mark_typed_where_a_quotation_opens_is_turned():
     assert normalize("He says,” there is no one.” Then: “Yes.”") == "He says,“ there is no one.” Then: “Yes.”"
     # A true closing mark after a verb of speech stays: no second closing mark follows it.
-    assert normalize("“We will win,” he said. “Yes,” she said, “and the “resolve.”") == "“We will win,” he said. “Yes,” she said, “and the “resolve.”"
+    assert (
+        normalize("“We will win,” he said. “Yes,” she said, “and the “resolve.”")
+        == "“We will win,” he said. “Yes,” she said, “and the “resolve.”"
+    )
 
 
 def test_decode_utf8_bom_and_windows_1252():
@@ -123,7 +137,7 @@ def test_decode_utf8_bom_and_windows_1252():
 
 
 def test_decode_mostly_utf8_with_a_bad_byte_keeps_the_text():
-    data = "naïve café ".encode("utf-8") * 3 + b"\xff" + b" end"
+    data = "naïve café ".encode() * 3 + b"\xff" + b" end"
     text, warning = decode(data)
     assert "naïve café" in text and text.endswith("end")
     assert "invalid UTF-8" in warning

@@ -14,5 +14,5 @@ def test_outbound_connection_is_refused():
 
 def test_readability_needs_no_network(reference_briefing):
     r = reference_briefing.readability
-    assert 0 < r.words and 0 < r.sentences
+    assert r.words > 0 and r.sentences > 0
     assert -50 < r.flesch_reading_ease < 120

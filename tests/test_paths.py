@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BriefingError, ConfigError
-from generator.model import Actor, Article, Briefing, Claim, Position
 from generator.config import BuildConfig as Config
+from generator.errors import BriefingError, ConfigError
 from generator.ingest.discover import assign_slugs
+from generator.model import Actor, Article, Briefing, Claim, Position
 from generator.site.model import SiteModel
 from generator.text import unique_slug
 from generator.write import safe_target, write_files
@@ -54,11 +54,24 @@ def test_long_names_are_cut_at_a_word():
 
 def test_numbering_never_lands_on_a_reserved_name():
     taken: set[str] = set()
-    assert [unique_slug("Page", taken, "actor") for _ in range(3)] == ["actor-page", "actor-page-2", "actor-page-3"]
+    assert [unique_slug("Page", taken, "actor") for _ in range(3)] == [
+        "actor-page",
+        "actor-page-2",
+        "actor-page-3",
+    ]
 
 
 def test_file_names_that_differ_only_in_case_or_look_get_their_own_pages(tmp_path):
-    names = ["Report.txt", "report.md", "REPORT.html", "Ｒｅｐｏｒｔ.txt", "a/b.txt", "a-b.txt", "index.txt", "briefing-index.txt"]
+    names = [
+        "Report.txt",
+        "report.md",
+        "REPORT.html",
+        "Ｒｅｐｏｒｔ.txt",
+        "a/b.txt",
+        "a-b.txt",
+        "index.txt",
+        "briefing-index.txt",
+    ]
     paths = [tmp_path / name for name in names]
     slugs = assign_slugs(paths, tmp_path)
     assert len(set(slugs.values())) == len(names)
@@ -66,23 +79,41 @@ def test_file_names_that_differ_only_in_case_or_look_get_their_own_pages(tmp_pat
 
 
 def briefing(slug: str, actor: str, side: str, topic: str) -> Briefing:
-    article = Article(path=f"{slug}.txt", slug=slug, title=slug, paragraphs=("Text.",), published="2024-01-02")
+    article = Article(
+        path=f"{slug}.txt", slug=slug, title=slug, paragraphs=("Text.",), published="2024-01-02"
+    )
     speaker = Actor(id="a", name=actor, kind="person", side=side)
-    claim = Claim(id="c", speaker="a", kind="indirect", cue="said", text="something", paragraph=1, sentence="Text.")
+    claim = Claim(
+        id="c", speaker="a", kind="indirect", cue="said", text="something", paragraph=1, sentence="Text."
+    )
     position = Position(side=side, gist="something", claims=("c",), actors=("a",))
-    return Briefing(article=article, actors=(speaker,), claims=(claim,), evidence=(), positions=(position,), bluf="Text.", topics=(topic,))
+    return Briefing(
+        article=article,
+        actors=(speaker,),
+        claims=(claim,),
+        evidence=(),
+        positions=(position,),
+        bluf="Text.",
+        topics=(topic,),
+    )
 
 
 def test_actor_side_and_topic_pages_never_replace_an_index_page():
-    from generator.site.catalog import build_catalog
     from generator.render.pages import render_site
+    from generator.site.catalog import build_catalog
 
     names = ["Index", "Page 2", "page-2", "PAGE-2", "CON", "../../etc", "Ｉｎｄｅｘ"]
     briefings = [briefing(f"b{i}", name, name, name) for i, name in enumerate(names)]
     catalog = build_catalog(briefings)
     files = render_site(SiteModel(tuple(briefings)), Config(source=Path("/nonexistent"), per_page=1))
-    for pattern, expected in ((r"actors/[^/]+\.md", catalog.actors), (r"sides/[^/]+\.md", catalog.sides), (r"topics/[^/]+/index\.md", catalog.topics)):
-        pages = {p for p in files if re.fullmatch(pattern, p) and not re.fullmatch(r"\w+/(index|page-\d+)\.md", p)}
+    for pattern, expected in (
+        (r"actors/[^/]+\.md", catalog.actors),
+        (r"sides/[^/]+\.md", catalog.sides),
+        (r"topics/[^/]+/index\.md", catalog.topics),
+    ):
+        pages = {
+            p for p in files if re.fullmatch(pattern, p) and not re.fullmatch(r"\w+/(index|page-\d+)\.md", p)
+        }
         assert len(pages) == len(expected), pages
     assert len(catalog.sides) == len(catalog.topics) == len(names)
     assert "# All briefings" in files["briefings/index.md"]
@@ -98,8 +129,12 @@ def test_a_story_never_takes_the_page_of_an_article(tmp_path):
     (source / "talks").mkdir(parents=True)
     (source / "talks" / "briefing.yml").write_text("title: Talks\n", encoding="utf-8")
     for name in ("a.txt", "b.txt"):
-        (source / "talks" / name).write_text(f"Talks {name}\n\nThe minister said the talks would resume on Friday.\n", encoding="utf-8")
-    (source / "story-talks.txt").write_text("Story talks\n\nThe envoy said the offer was generous.\n", encoding="utf-8")
+        (source / "talks" / name).write_text(
+            f"Talks {name}\n\nThe minister said the talks would resume on Friday.\n", encoding="utf-8"
+        )
+    (source / "story-talks.txt").write_text(
+        "Story talks\n\nThe envoy said the offer was generous.\n", encoding="utf-8"
+    )
     site = build(Config(source=source, jobs=1))
     assert [s.slug for s in site.stories] == ["story-talks-2"]
     assert "Story talks" in dict(site.files)["briefings/story-talks.md"]
@@ -141,7 +176,9 @@ def test_site_dir_over_the_briefings_folder_is_refused(tmp_path, caplog):
     from tests.test_site import make_project, mkdocs_build
 
     config = make_project(tmp_path, {"a.txt": "A\n\nThe minister said so.\n"})
-    config.write_text(config.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: briefings"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: briefings"), encoding="utf-8"
+    )
     with pytest.raises((PluginError, Abort)):
         mkdocs_build(config)
     assert f"site_dir {tmp_path / 'briefings'} overlaps the briefings folder" in caplog.text

@@ -4,11 +4,14 @@ from generator.analysis.quotes import find_quotes
 
 
 def spans(*paragraphs):
-    return [(q.paragraph, paragraphs[q.paragraph][q.start:q.end], q.opened, q.closed) for q in find_quotes(list(paragraphs))]
+    return [
+        (q.paragraph, paragraphs[q.paragraph][q.start : q.end], q.opened, q.closed)
+        for q in find_quotes(list(paragraphs))
+    ]
 
 
 def test_curly_and_straight_quotes():
-    assert spans("“We will win,” she said. He said \"no way\" to that.") == [
+    assert spans('“We will win,” she said. He said "no way" to that.') == [
         (0, "We will win", True, True),
         (0, "no way", True, True),
     ]
@@ -36,12 +39,14 @@ def test_run_together_paragraphs_with_straight_quotes():
 
 
 def test_single_quoted_headline_but_not_apostrophes():
-    found = spans("‘The Nightmare of the United States,’ reads the headline. The countries’ leaders met at Washington’s request.")
+    found = spans(
+        "‘The Nightmare of the United States,’ reads the headline. The countries’ leaders met at Washington’s request."
+    )
     assert [f[1] for f in found] == ["The Nightmare of the United States"]
 
 
 def test_inch_marks_are_not_quotes():
-    assert spans('He is 5\'11" tall and said nothing.') == []
+    assert spans("He is 5'11\" tall and said nothing.") == []
 
 
 def test_quotation_inside_a_quotation():

@@ -48,7 +48,11 @@ def page(browser, site_url):
     page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
-    foreign = [url for url in page.requests if not url.startswith(site_url) and not url.startswith(("data:", "blob:", "about:"))]
+    foreign = [
+        url
+        for url in page.requests
+        if not url.startswith(site_url) and not url.startswith(("data:", "blob:", "about:"))
+    ]
     assert not foreign, f"requests left the site: {foreign}"
     assert not page.errors, f"console errors: {page.errors}"
     context.close()
@@ -100,7 +104,15 @@ def test_multi_source_briefing_compares_outlets(page, site_url):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/briefings/", "/briefings/000-ad573051a1971b14/", "/actors/dimitri-simes/", "/sides/united-states/", "/briefings/story-arctic-shipping-talks/", "/timeline/"],
+    [
+        "/",
+        "/briefings/",
+        "/briefings/000-ad573051a1971b14/",
+        "/actors/dimitri-simes/",
+        "/sides/united-states/",
+        "/briefings/story-arctic-shipping-talks/",
+        "/timeline/",
+    ],
 )
 def test_no_serious_accessibility_violations(page, site_url, path):
     from axe_playwright_python.sync_playwright import Axe
@@ -108,4 +120,7 @@ def test_no_serious_accessibility_violations(page, site_url, path):
     page.goto(site_url + path)
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-    assert not serious, "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes) e.g. {v['nodes'][0]['html'][:150]}" for v in serious)
+    assert not serious, "\n".join(
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes) e.g. {v['nodes'][0]['html'][:150]}"
+        for v in serious
+    )

@@ -11,9 +11,9 @@ HOSTILE = [
     "[click](javascript:alert(1))",
     "![img](http://evil.example/x.png)",
     "{{ 7*7 }} {% if true %}yes{% endif %}",
-    "--8<-- \"/etc/passwd\"",
+    '--8<-- "/etc/passwd"',
     "*[HTML]: Hyper",
-    "{: onclick=\"alert(1)\" }",
+    '{: onclick="alert(1)" }',
     "<div markdown>**bold**</div>",
     "1. not a list",
     "# not a heading",
@@ -53,9 +53,9 @@ def test_site_templates_override_defaults(tmp_path):
 
 
 def test_a_broken_site_template_is_one_clear_error(tmp_path):
+    from generator.config import BuildConfig as Config
     from generator.errors import BriefingError
     from generator.render.pages import render_site
-    from generator.config import BuildConfig as Config
     from generator.site.model import SiteModel
 
     (tmp_path / "home.md.j2").write_text("# {{ no_such_value.field }}\n")

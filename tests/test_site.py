@@ -41,7 +41,10 @@ def make_project(folder: Path, articles: dict[str, str | bytes], extra_plugin: s
         else:
             target.write_text(content, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("      templates: templates\n", f"      templates: {ROOT / 'templates'}\n      jobs: 1\n{extra_plugin}")
+    config = config.replace(
+        "      templates: templates\n",
+        f"      templates: {ROOT / 'templates'}\n      jobs: 1\n{extra_plugin}",
+    )
     config = config.replace("custom_dir: templates/theme", f"custom_dir: {ROOT / 'templates' / 'theme'}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml"
@@ -114,14 +117,18 @@ def test_generated_pages_lose_the_theme_indentation_and_nothing_else(built):
     page = (built / "briefings" / "000-ad573051a1971b14" / "index.html").read_text(encoding="utf-8")
     assert not re.search(r"\n[ \t]|\n\n", page)
     assert "Bottom line up front" in page and 'id="p-1"' in page
-    assert re.search(r"\n[ \t]+<", (built / "about" / "index.html").read_text(encoding="utf-8")), "a page of the site's own is left as the theme wrote it"
+    assert re.search(r"\n[ \t]+<", (built / "about" / "index.html").read_text(encoding="utf-8")), (
+        "a page of the site's own is left as the theme wrote it"
+    )
 
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     digests = []
     for run in ("a", "b"):
-        config = make_project(tmp_path / run, {REFERENCE.name: REFERENCE.read_bytes(), "arctic.md": MARKDOWN_ARTICLE})
+        config = make_project(
+            tmp_path / run, {REFERENCE.name: REFERENCE.read_bytes(), "arctic.md": MARKDOWN_ARTICLE}
+        )
         site = mkdocs_build(config)
         digest = hashlib.sha256()
         for path in sorted(site.rglob("*")):
@@ -142,7 +149,9 @@ def test_strict_build_fails_on_a_bad_article_with_its_name(tmp_path, caplog):
 
 
 def test_non_strict_build_goes_on_without_the_bad_article(tmp_path, caplog):
-    config = make_project(tmp_path, {REFERENCE.name: REFERENCE.read_bytes(), "broken.pdf.txt": b"%PDF-1.4 binary"})
+    config = make_project(
+        tmp_path, {REFERENCE.name: REFERENCE.read_bytes(), "broken.pdf.txt": b"%PDF-1.4 binary"}
+    )
     site = mkdocs_build(config, strict=False)
     assert (site / "briefings" / "000-ad573051a1971b14" / "index.html").exists()
     assert "broken.pdf.txt: file is a PDF document" in caplog.text

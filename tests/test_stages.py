@@ -6,27 +6,54 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.site.catalog import build_catalog
-from generator.site.compare import compare
-from generator.model import Actor, Article, Briefing, Claim, Evidence, Story
 from generator.analysis.places import gazetteer
 from generator.analysis.positions import choose_sides, find_positions, short
 from generator.analysis.stance import hedges_in, modality
+from generator.model import Actor, Article, Briefing, Claim, Evidence, Story
 from generator.render.svg import actor_map, monthly_bars
+from generator.site.catalog import build_catalog
+from generator.site.compare import compare
 from tests.conftest import briefing_of
 
 
 def article(slug: str, published: str | None = None, outlet: str | None = None, tags=()) -> Article:
-    return Article(path=f"{slug}.txt", slug=slug, title=f"Title {slug}", paragraphs=("One.", "Two."), published=published, outlet=outlet, tags=tuple(tags))
+    return Article(
+        path=f"{slug}.txt",
+        slug=slug,
+        title=f"Title {slug}",
+        paragraphs=("One.", "Two."),
+        published=published,
+        outlet=outlet,
+        tags=tuple(tags),
+    )
 
 
-def claim(cid: str, speaker: str | None, text: str, modality_: str = "assertion", paragraph: int = 1) -> Claim:
-    return Claim(id=cid, speaker=speaker, kind="indirect", cue="said", text=text, paragraph=paragraph, sentence=text, modality=modality_)
+def claim(
+    cid: str, speaker: str | None, text: str, modality_: str = "assertion", paragraph: int = 1
+) -> Claim:
+    return Claim(
+        id=cid,
+        speaker=speaker,
+        kind="indirect",
+        cue="said",
+        text=text,
+        paragraph=paragraph,
+        sentence=text,
+        modality=modality_,
+    )
 
 
 def briefing(slug: str, actors, claims, published=None, outlet=None, evidence=(), tags=()) -> Briefing:
     positions = find_positions(tuple(actors), tuple(claims))
-    return Briefing(article(slug, published, outlet, tags), tuple(actors), tuple(claims), tuple(evidence), positions, "bluf", topics=tuple(tags))
+    return Briefing(
+        article(slug, published, outlet, tags),
+        tuple(actors),
+        tuple(claims),
+        tuple(evidence),
+        positions,
+        "bluf",
+        topics=tuple(tags),
+    )
 
 
 @pytest.mark.parametrize(
@@ -48,7 +75,9 @@ def test_side_of(phrase, side):
 
 
 def test_a_capital_speaks_for_its_government_named_by_the_country():
-    b = briefing_of("Headline\n\nBeijing said the talks would resume. Washington warned that tariffs would rise.")
+    b = briefing_of(
+        "Headline\n\nBeijing said the talks would resume. Washington warned that tariffs would rise."
+    )
     governments = {a.name: a.side for a in b.actors if a.kind == "government"}
     assert governments == {"China": "China", "United States": "United States"}
 
@@ -68,20 +97,35 @@ def test_modality(text, cue, expected):
 
 
 def test_hedges_are_kept_as_written():
-    assert hedges_in("it is unlikely that an alliance will be signed, but it could happen") == ("unlikely", "could")
+    assert hedges_in("it is unlikely that an alliance will be signed, but it could happen") == (
+        "unlikely",
+        "could",
+    )
     assert hedges_in("this figure will continue to increase") == ("will continue to",)
     assert hedges_in("the river rose") == ()
 
 
 def test_short_gist_cuts_at_a_clause():
     text = "the cooperation between China and Russia poses a major strategic challenge for the US, and if left unchecked could have very negative consequences"
-    assert short(text) == "the cooperation between China and Russia poses a major strategic challenge for the US…"
+    assert (
+        short(text)
+        == "the cooperation between China and Russia poses a major strategic challenge for the US…"
+    )
     assert short("a short claim.") == "a short claim"
 
 
 def test_positions_group_claims_by_side():
-    actors = (Actor("a", "Ann Lee", "person", side="Norway"), Actor("b", "Boris Ivanov", "person", side="Russia"), Actor("c", "Cara", "person"))
-    claims = (claim("1", "a", "routes must be safe"), claim("2", "b", "the route is ours", "denial"), claim("3", "c", "no side here"), claim("4", "a", "we will report ships", "prediction"))
+    actors = (
+        Actor("a", "Ann Lee", "person", side="Norway"),
+        Actor("b", "Boris Ivanov", "person", side="Russia"),
+        Actor("c", "Cara", "person"),
+    )
+    claims = (
+        claim("1", "a", "routes must be safe"),
+        claim("2", "b", "the route is ours", "denial"),
+        claim("3", "c", "no side here"),
+        claim("4", "a", "we will report ships", "prediction"),
+    )
     positions = {p.side: p for p in find_positions(actors, claims)}
     assert set(positions) == {"Norway", "Russia"}
     assert positions["Norway"].claims == ("1", "4")
@@ -91,7 +135,10 @@ def test_positions_group_claims_by_side():
 def test_sides_by_party_when_all_speakers_share_a_country():
     from generator.analysis.actors import Entity
 
-    people = [Entity(0, "person", ["A"], nationality="United States", party="Democratic Party", speaks=1), Entity(1, "person", ["B"], nationality="United States", party="Republican Party", speaks=1)]
+    people = [
+        Entity(0, "person", ["A"], nationality="United States", party="Democratic Party", speaks=1),
+        Entity(1, "person", ["B"], nationality="United States", party="Republican Party", speaks=1),
+    ]
     assert choose_sides(people) == {0: "Democratic Party", 1: "Republican Party"}
     people[1].nationality = "Russia"
     assert choose_sides(people) == {0: "United States", 1: "Russia"}
@@ -102,9 +149,25 @@ def test_catalog_merges_an_actor_across_briefings_and_finds_contradictions():
     geng_2 = Actor("geng", "Geng", "person", side="China")
     geng_full = Actor("geng-shuang", "Geng Shuang", "person", side="China", aliases=("Geng",))
     coats = Actor("daniel-coats", "Daniel Coats", "person", side="United States")
-    first = briefing("one", [geng_1, coats], [claim("c1", "geng-shuang", "cooperation with Russia is not directed against third countries"), claim("c2", "daniel-coats", "cooperation with Russia is directed against third countries and Washington")], published="2024-01-02")
-    second = briefing("two", [geng_2], [claim("c3", "geng", "relations are at their best")], published="2024-02-01")
-    third = briefing("three", [geng_full], [claim("c4", "geng-shuang", "no confrontation")], published="2023-12-01")
+    first = briefing(
+        "one",
+        [geng_1, coats],
+        [
+            claim("c1", "geng-shuang", "cooperation with Russia is not directed against third countries"),
+            claim(
+                "c2",
+                "daniel-coats",
+                "cooperation with Russia is directed against third countries and Washington",
+            ),
+        ],
+        published="2024-01-02",
+    )
+    second = briefing(
+        "two", [geng_2], [claim("c3", "geng", "relations are at their best")], published="2024-02-01"
+    )
+    third = briefing(
+        "three", [geng_full], [claim("c4", "geng-shuang", "no confrontation")], published="2023-12-01"
+    )
     catalog = build_catalog([first, second, third])
     geng = next(a for a in catalog.actors if a.name == "Geng Shuang")
     assert {m.briefing.article.slug for m in geng.mentions} == {"one", "two", "three"}
@@ -118,10 +181,43 @@ def test_compare_sources_of_a_story():
     dahl_a = Actor("dahl", "Ingrid Dahl", "person", side="Norway")
     dahl_b = Actor("ingrid-dahl", "Ingrid Dahl", "person", side="Norway")
     orlov = Actor("orlov", "Pavel Orlov", "person", side="Russia")
-    a = briefing("a", [dahl_a], [claim("a1", "dahl", "we cannot accept routes that put our coastline at risk"), claim("a2", "dahl", "only here")], outlet="Ledger",
-                 evidence=[Evidence("e1", "statistic", "traffic through the region rose by 37%", 1, "s", value="37%", measure="traffic through the region")])
-    b = briefing("b", [dahl_b, orlov], [claim("b1", "orlov", "we cannot accept routes that put our coastline at risk")], outlet="Times",
-                 evidence=[Evidence("e2", "statistic", "traffic in the region rose by 25%", 1, "s", value="25%", measure="traffic in the region")])
+    a = briefing(
+        "a",
+        [dahl_a],
+        [
+            claim("a1", "dahl", "we cannot accept routes that put our coastline at risk"),
+            claim("a2", "dahl", "only here"),
+        ],
+        outlet="Ledger",
+        evidence=[
+            Evidence(
+                "e1",
+                "statistic",
+                "traffic through the region rose by 37%",
+                1,
+                "s",
+                value="37%",
+                measure="traffic through the region",
+            )
+        ],
+    )
+    b = briefing(
+        "b",
+        [dahl_b, orlov],
+        [claim("b1", "orlov", "we cannot accept routes that put our coastline at risk")],
+        outlet="Times",
+        evidence=[
+            Evidence(
+                "e2",
+                "statistic",
+                "traffic in the region rose by 25%",
+                1,
+                "s",
+                value="25%",
+                measure="traffic in the region",
+            )
+        ],
+    )
     result = compare(Story("story-x", "Story", "x", (a, b)))
     assert len(result.shared) == 1 and result.shared[0].outlets == ("Ledger", "Times")
     assert result.attribution_clashes == result.shared
@@ -134,10 +230,10 @@ def test_pictures_are_well_formed_svg_with_escaped_labels():
     actors = (Actor("x", "<script>alert(1)</script>", "person", side="A & B"),)
     b = briefing("svg", actors, [claim("1", "x", "text with <tags> & ampersands")])
     markup = str(actor_map(b))
-    svg = markup[markup.index("<svg"):markup.rindex("</svg>") + 6]
+    svg = markup[markup.index("<svg") : markup.rindex("</svg>") + 6]
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg") and "<script>" not in markup
     chart = str(monthly_bars((("2024-01", 2), ("2024-03", 1)), "Claims <per> month"))
-    root = ET.fromstring(chart[chart.index("<svg"):chart.rindex("</svg>") + 6])
+    root = ET.fromstring(chart[chart.index("<svg") : chart.rindex("</svg>") + 6])
     labels = [t.text for t in root.iter() if t.tag.endswith("text") and t.text]
     assert "2024-02" in labels  # months without claims are shown too

@@ -72,10 +72,10 @@ def near(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1 and len(a) >= 4
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def clean_name(tokens: list["Token"]) -> tuple[str, list[str]]:
+def clean_name(tokens: list[Token]) -> tuple[str, list[str]]:
     """The name without titles, possessives and punctuation; and the titles removed.
 
     Hyphens and apostrophes inside a name stay as written ("Shanklin-Hawkins", "O’Malley").
@@ -87,7 +87,11 @@ def clean_name(tokens: list["Token"]) -> tuple[str, list[str]]:
         if not text or low in ("’s", "'s", "’", "'") or (token.is_punct and text not in ("-", "‐")):
             continue
         followed_by_stop = text.endswith(".") or (i + 1 < len(tokens) and tokens[i + 1].text == ".")
-        if not kept and (low in TITLES or (low in ABBREVIATED_TITLES and followed_by_stop)) and len(tokens) - i > 1:
+        if (
+            not kept
+            and (low in TITLES or (low in ABBREVIATED_TITLES and followed_by_stop))
+            and len(tokens) - i > 1
+        ):
             titles.append(low)
             continue
         kept.append(token)
@@ -110,8 +114,22 @@ def org_kind(name: str) -> str:
     if words & MEDIA_NAME_WORDS and not words & {"ministry", "department", "party", "university", "bank"}:
         return "media"
     if any(noun in low for noun in GOVERNMENT_NOUNS if " " in noun) or words & {
-        "ministry", "government", "administration", "department", "kremlin", "pentagon", "cabinet",
-        "parliament", "congress", "senate", "duma", "embassy", "police", "army", "navy", "treasury",
+        "ministry",
+        "government",
+        "administration",
+        "department",
+        "kremlin",
+        "pentagon",
+        "cabinet",
+        "parliament",
+        "congress",
+        "senate",
+        "duma",
+        "embassy",
+        "police",
+        "army",
+        "navy",
+        "treasury",
     }:
         return "government"
     return "organization"
@@ -192,8 +210,10 @@ class Cast:
                     if near(last, other[0]) or near(words[0], other[0]):
                         return entity
                     continue
-                first_ok = near(words[0], other[0]) or words[0][0].lower() == other[0][0].lower() and (
-                    len(words[0].rstrip(".")) == 1 or len(other[0].rstrip(".")) == 1
+                first_ok = (
+                    near(words[0], other[0])
+                    or (words[0][0].lower() == other[0][0].lower()
+                    and (len(words[0].rstrip(".")) == 1 or len(other[0].rstrip(".")) == 1))
                 )
                 if near(last, other[-1]) and first_ok:
                     return entity
@@ -211,9 +231,7 @@ class Cast:
                 return entity
         entity = self.new(kind, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), position)
         side = gazetteer().side_of(name)
-        if side and kind == "government":
-            entity.nationality = side
-        elif side:
+        if (side and kind == "government") or side:
             entity.nationality = side
         return entity
 
@@ -295,7 +313,7 @@ def _party_of(text: str) -> str | None:
     return None
 
 
-def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str]:
+def role_and_affiliation(name_span: Span) -> tuple[str | None, str | None, str]:
     """Role and affiliation written around a name, and the words they were read from.
 
     Reads the words before the name in its noun phrase ("Chinese Foreign Ministry
@@ -312,7 +330,16 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
     i = name_span.start - 1
     while i >= 0:
         token = doc[i]
-        if token.head.i not in inside or token.dep_ not in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct"):
+        if token.head.i not in inside or token.dep_ not in (
+            "compound",
+            "amod",
+            "nmod",
+            "poss",
+            "case",
+            "det",
+            "nummod",
+            "punct",
+        ):
             break
         if token.is_punct and token.text != "-":
             break
@@ -324,8 +351,12 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
         if token.dep_ == "det" or token.tag_ == "POS" or token.text in ("’s", "'s"):
             continue
         title = token.lower_.rstrip(".")
-        if title in SPELLED_OUT_TITLES or (title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_):
-            role_words.append(SPELLED_OUT_TITLES.get(title, token.text))  # "Sen. Lindsey Graham", "President Obama"
+        if title in SPELLED_OUT_TITLES or (
+            title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_
+        ):
+            role_words.append(
+                SPELLED_OUT_TITLES.get(title, token.text)
+            )  # "Sen. Lindsey Graham", "President Obama"
         elif token.text[:1].isupper() or token.ent_type_:
             if role_words:
                 affiliation_words.extend(role_words)
@@ -337,7 +368,12 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
     appositive = None
     for child in head.children:
         bracketed = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in ("(", "[")
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_ == "PERSON" and not bracketed:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ in ("NOUN", "PROPN")
+            and not child.ent_type_ == "PERSON"
+            and not bracketed
+        ):
             appositive = child
             break
     if appositive is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -347,13 +383,21 @@ def role_and_affiliation(name_span: "Span") -> tuple[str | None, str | None, str
         context_tokens.extend(phrase)
         if not role_words:
             role_words = [
-                t.text for t in appositive.lefts if t.dep_ in ("compound", "amod") and not t.text[:1].isupper()
+                t.text
+                for t in appositive.lefts
+                if t.dep_ in ("compound", "amod") and not t.text[:1].isupper()
             ] + [appositive.text]
         for child in appositive.children:
-            if child.dep_ == "prep" and child.text.lower() in ("of", "for", "at", "with") and not affiliation_words:
+            if (
+                child.dep_ == "prep"
+                and child.text.lower() in ("of", "for", "at", "with")
+                and not affiliation_words
+            ):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    words = [t.text for t in objects[0].subtree if t.dep_ != "det" or t.i != objects[0].left_edge.i]
+                    words = [
+                        t.text for t in objects[0].subtree if t.dep_ != "det" or t.i != objects[0].left_edge.i
+                    ]
                     affiliation_words = [w for w in words]
             if child.dep_ in ("amod", "compound") and child.text[:1].isupper() and not affiliation_words:
                 affiliation_words = [child.text]

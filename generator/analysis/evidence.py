@@ -17,11 +17,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _FIGURE_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
-_OPINION = {"think", "believe", "feel", "hope", "want", "seem", "appear", "should", "must", "may", "might", "could", "would"}
+_OPINION = {
+    "think",
+    "believe",
+    "feel",
+    "hope",
+    "want",
+    "seem",
+    "appear",
+    "should",
+    "must",
+    "may",
+    "might",
+    "could",
+    "would",
+}
 _MAX_WORDS = 60
 
 
-def find_evidence(article: Article, docs: list["Doc"], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
+def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
     """All evidence in the article, in reading order, without near-duplicates."""
     items: list[tuple[int, int, str, str, str | None, str | None]] = []
     for index, doc in enumerate(docs):
@@ -40,8 +54,7 @@ def find_evidence(article: Article, docs: list["Doc"], claims: tuple[Claim, ...]
         doc = docs[index]
         position = doc.text.find(text)
         supports = tuple(
-            c.id for c in claims
-            if c.paragraph == index + 1 and (position < 0 or c.text in doc.text)
+            c.id for c in claims if c.paragraph == index + 1 and (position < 0 or c.text in doc.text)
         )
         evidence.append(
             Evidence(
@@ -69,17 +82,25 @@ def _same(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.8
 
 
-def _clause(token: "Token") -> "Token":
+def _clause(token: Token) -> Token:
     """The nearest verb above a token that heads a clause."""
     node = token
     while node.head.i != node.i:
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "pcomp"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in (
+            "ROOT",
+            "ccomp",
+            "conj",
+            "advcl",
+            "relcl",
+            "xcomp",
+            "pcomp",
+        ):
             return node
         node = node.head
     return node
 
 
-def _text_of(node: "Token", limit: int = _MAX_WORDS) -> tuple[int, str]:
+def _text_of(node: Token, limit: int = _MAX_WORDS) -> tuple[int, str]:
     """The words of the clause a verb heads, without its coordinated clauses or preposed adverbials.
 
     "For example, although A, Beijing refused to B, and C happened" gives "Beijing refused to B".
@@ -88,9 +109,18 @@ def _text_of(node: "Token", limit: int = _MAX_WORDS) -> tuple[int, str]:
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     opening = subject.left_edge.i if subject is not None else node.i
     for child in node.children:
-        if child.dep_ in ("conj", "cc") and child.i > node.i:
-            cut.update(t.i for t in child.subtree)
-        elif child.i < opening and child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "intj", "cc", "mark", "punct", "ccomp", "parataxis"):
+        if (child.dep_ in ("conj", "cc") and child.i > node.i) or (child.i < opening and child.dep_ in (
+            "advcl",
+            "prep",
+            "npadvmod",
+            "advmod",
+            "intj",
+            "cc",
+            "mark",
+            "punct",
+            "ccomp",
+            "parataxis",
+        )):
             cut.update(t.i for t in child.subtree)
         elif child.dep_ == "mark":
             cut.add(child.i)
@@ -117,7 +147,7 @@ def _text_of(node: "Token", limit: int = _MAX_WORDS) -> tuple[int, str]:
     return start, text
 
 
-def _statistics(sentence: "Span"):
+def _statistics(sentence: Span):
     """Figures, with the clause that says what they measure."""
     for ent in sentence.ents:
         if ent.label_ not in _FIGURE_LABELS:
@@ -129,44 +159,63 @@ def _statistics(sentence: "Span"):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         measure = None
         if subject is not None and not (subject.i <= ent.root.i <= subject.right_edge.i):
-            measure = sentence.doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            measure = sentence.doc[subject.left_edge.i : subject.right_edge.i + 1].text
         elif ent.root.head.pos_ == "NOUN":
             measure = ent.root.head.text if ent.root.dep_ in ("nummod", "compound") else None
         yield start, "statistic", text, ent.text, measure
 
 
-def _counts_something(ent: "Span") -> bool:
+def _counts_something(ent: Span) -> bool:
     """A bare number that counts something ("224 people"), not a list index or a year."""
     root = ent.root
     if re.fullmatch(r"(19|20)\d\d", ent.text):
         return False
-    return root.dep_ in ("nummod", "dobj", "attr", "pobj", "nsubj") and (root.head.pos_ == "NOUN" or root.dep_ != "nummod") and any(ch.isdigit() for ch in ent.text) or ent.text.lower() in ("million", "billion", "thousands", "hundreds")
+    return (
+        (root.dep_ in ("nummod", "dobj", "attr", "pobj", "nsubj")
+        and (root.head.pos_ == "NOUN" or root.dep_ != "nummod")
+        and any(ch.isdigit() for ch in ent.text))
+        or ent.text.lower() in ("million", "billion", "thousands", "hundreds")
+    )
 
 
-def _documents(sentence: "Span"):
+def _documents(sentence: Span):
     """Cited reports, studies, debates, letters: the noun phrase that names them."""
     for token in sentence:
         if token.lemma_.lower() not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
             continue
-        if token.lemma_.lower() in ("data", "figures", "show", "program", "programme", "post", "records", "decision", "agreement"):
+        if token.lemma_.lower() in (
+            "data",
+            "figures",
+            "show",
+            "program",
+            "programme",
+            "post",
+            "records",
+            "decision",
+            "agreement",
+        ):
             continue
-        has_anchor = any(c.dep_ in ("prep", "relcl", "acl", "compound", "amod", "poss") for c in token.children)
+        has_anchor = any(
+            c.dep_ in ("prep", "relcl", "acl", "compound", "amod", "poss") for c in token.children
+        )
         if not has_anchor:
             continue
         tokens = list(token.subtree)
         start = tokens[0].idx
-        text = sentence.doc.text[start:tokens[-1].idx + len(tokens[-1].text)]
+        text = sentence.doc.text[start : tokens[-1].idx + len(tokens[-1].text)]
         if len(text.split()) > _MAX_WORDS or len(text.split()) < 3:
             continue
         yield start, "document", text, None, None
 
 
-def _events(sentence: "Span", claims: tuple[Claim, ...], index: int):
+def _events(sentence: Span, claims: tuple[Claim, ...], index: int):
     """Completed actions and established facts, in the narrator's voice or inside a quotation."""
     for verb in sentence:
         # The small model sometimes tags a verb as an adjective ("no longer refrain"); a root
         # with a subject is a predicate whatever its tag.
-        predicate = verb.pos_ in ("VERB", "AUX") or (verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children))
+        predicate = verb.pos_ in ("VERB", "AUX") or (
+            verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+        )
         if not predicate or verb.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
         if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in _OPINION:
@@ -177,10 +226,15 @@ def _events(sentence: "Span", claims: tuple[Claim, ...], index: int):
         children = list(verb.children)
         if any(c.dep_ in ("aux",) and c.lower_ in _OPINION for c in children):
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we", "you", "it", "this", "that") for c in children):
+        if not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we", "you", "it", "this", "that")
+            for c in children
+        ):
             continue
         start, text = _text_of(verb)
-        if not text or any(h in f" {text.lower()} " for h in (" may ", " might ", " could ", " would ", " should ")):
+        if not text or any(
+            h in f" {text.lower()} " for h in (" may ", " might ", " could ", " would ", " should ")
+        ):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         negated = any(c.lower_ in ("never",) for c in children)
@@ -190,11 +244,13 @@ def _events(sentence: "Span", claims: tuple[Claim, ...], index: int):
         yield start, kind, text, None, None
 
 
-def _completed(verb: "Token") -> bool:
+def _completed(verb: Token) -> bool:
     """Past or perfect, or a present-tense change of state ("no longer abstain")."""
     if verb.tag_ in ("VBD",):
         return True
-    if verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "been", "was", "were") for c in verb.children):
+    if verb.tag_ == "VBN" and any(
+        c.lower_ in ("has", "have", "had", "been", "was", "were") for c in verb.children
+    ):
         return True
     if any(c.lower_ == "longer" for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i):
         return True

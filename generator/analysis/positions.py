@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from generator.analysis.actors import Entity
-from generator.model import Actor, Claim, Position
 from generator.analysis.stance import negative, opposed
+from generator.model import Actor, Claim, Position
 
 _GIST_WORDS = 16
 
@@ -57,7 +57,9 @@ def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tupl
     return tuple(positions)
 
 
-def contradicted(side: str, claims: list[Claim], by_side: dict[str, list[Claim]]) -> tuple[tuple[str, ...], bool]:
+def contradicted(
+    side: str, claims: list[Claim], by_side: dict[str, list[Claim]]
+) -> tuple[tuple[str, ...], bool]:
     """The other sides this side's claims contradict, and whether it is the one denying."""
     against: set[str] = set()
     denying = False
@@ -74,11 +76,19 @@ def contradicted(side: str, claims: list[Claim], by_side: dict[str, list[Claim]]
 
 def gist(claims: list[Claim], actors: dict[str, Actor] | None = None) -> str:
     """The side's main points: its clearest claims, each cut to its first clause."""
+
     def rank(claim: Claim):
         speaker = (actors or {}).get(claim.speaker)
         by_media = speaker is not None and speaker.kind == "media"
         # A headline is the editor's wording: the body says it in the speaker's own.
-        return (claim.optional, claim.paragraph == 0, by_media, claim.kind == "direct", -claim.confidence, claim.paragraph)
+        return (
+            claim.optional,
+            claim.paragraph == 0,
+            by_media,
+            claim.kind == "direct",
+            -claim.confidence,
+            claim.paragraph,
+        )
 
     parts: list[str] = []
     for claim in sorted(sorted(claims, key=rank)[:3], key=lambda c: c.paragraph):
@@ -90,7 +100,7 @@ def gist(claims: list[Claim], actors: dict[str, Actor] | None = None) -> str:
 
 def short(text: str, limit: int = _GIST_WORDS) -> str:
     """A claim cut at its first clause boundary after a few words, or at `limit` words."""
-    words = text.strip(" .,“”\"‘’").split()
+    words = text.strip(' .,“”"‘’').split()
     if len(words) <= limit:
         return " ".join(words)
     cut = limit

@@ -67,7 +67,7 @@ def _double_quotes(index: int, text: str, following: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     last_end = 0
-    marks = [(i, _direction(text, i)) for i, char in enumerate(text) if char in "“”\""]
+    marks = [(i, _direction(text, i)) for i, char in enumerate(text) if char in '“”"']
     marks = [(i, direction) for i, direction in marks if direction != "inch"]
     skip: set[int] = set()
     for n, (i, direction) in enumerate(marks):
@@ -102,7 +102,7 @@ def _double_quotes(index: int, text: str, following: str) -> list[Quote]:
 def _nested(marks: list[tuple[int, str]], n: int) -> bool:
     """An opening mark inside an open quotation, followed by two closing marks in a row
     (a doubled opening mark, `"“You …,”`, is a slip, not nesting)."""
-    after = [direction for _, direction in marks[n + 1:n + 3]]
+    after = [direction for _, direction in marks[n + 1 : n + 3]]
     return after == ["close", "close"]
 
 
@@ -116,7 +116,9 @@ def _orphan_start(text: str, last_end: int, close: int) -> int:
 
 def _starts_with_opener(text: str) -> bool:
     stripped = text.lstrip()
-    return bool(stripped) and (stripped[0] == "“" or (stripped[0] == '"' and len(stripped) > 1 and not stripped[1].isspace()))
+    return bool(stripped) and (
+        stripped[0] == "“" or (stripped[0] == '"' and len(stripped) > 1 and not stripped[1].isspace())
+    )
 
 
 def _make(index: int, text: str, start: int, end: int, **flags) -> Quote:
@@ -127,7 +129,9 @@ def _make(index: int, text: str, start: int, end: int, **flags) -> Quote:
     return Quote(index, start, end, **flags)
 
 
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=[^\s’'])(.{2,300}?)(?<=[^\s])[’'](?=$|[\s,.;:!?)\]—–])")
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=[^\s’'])(.{2,300}?)(?<=[^\s])[’'](?=$|[\s,.;:!?)\]—–])"
+)
 
 
 def _single_quotes(index: int, text: str, double: list[Quote]) -> list[Quote]:

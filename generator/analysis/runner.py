@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from generator.config import ExtractionSettings
 from generator.export import to_dict
@@ -22,13 +23,13 @@ def extract_batch(articles: list[Article], settings: ExtractionSettings) -> list
 
     try:
         return [to_dict(b) for b in extract_many(articles, settings)]
-    except Exception:  # noqa: BLE001 - fall back to one at a time to name the culprit
+    except Exception:
         pass
     out: list[dict | str] = []
     for article in articles:
         try:
             out.append(to_dict(extract(article, settings)))
-        except Exception as error:  # noqa: BLE001 - reported as a problem with this file
+        except Exception as error:
             out.append(f"{type(error).__name__}: {error}")
     return out
 
@@ -50,7 +51,7 @@ def run_extraction(
         return
     if jobs <= 1 or len(missing) < 4:
         for i in range(0, len(missing), 16):
-            batch = missing[i:i + 16]
+            batch = missing[i : i + 16]
             yield batch, batch_function([a for _, a in batch], settings)
         return
     import multiprocessing
@@ -59,7 +60,7 @@ def run_extraction(
     # is left parsing a long batch while the others have nothing to do.
     ordered = sorted(missing, key=lambda item: -sum(len(p) for p in item[1].paragraphs))
     size = max(1, min(8, len(missing) // (jobs * 8)))
-    batches = [ordered[i:i + size] for i in range(0, len(ordered), size)]
+    batches = [ordered[i : i + size] for i in range(0, len(ordered), size)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
         futures = {pool.submit(batch_function, [a for _, a in batch], settings): batch for batch in batches}

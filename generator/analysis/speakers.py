@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.analysis.claims import inverted_cue
 from generator.analysis.actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
+from generator.analysis.claims import inverted_cue
 from generator.analysis.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -32,7 +32,18 @@ from generator.analysis.places import gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_SOURCE_NOUNS = {"source", "sources", "official", "officials", "aide", "aides", "person", "people", "insider", "insiders"}
+_SOURCE_NOUNS = {
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "person",
+    "people",
+    "insider",
+    "insiders",
+}
 
 
 @dataclass
@@ -65,7 +76,7 @@ class Resolver:
 
     # -- named mentions -------------------------------------------------------------------
 
-    def register(self, paragraph: int, doc: "Doc", ent: "Span", quoted: bool = False) -> None:
+    def register(self, paragraph: int, doc: Doc, ent: Span, quoted: bool = False) -> None:
         """Add a named entity mention (PERSON or ORG) to the cast; `quoted` when it is inside a
         quotation, where it names someone but is no antecedent for a pronoun or description."""
         ent, label = _repair(doc, ent)
@@ -84,14 +95,21 @@ class Resolver:
             if not name or len(name) < 2 or name.isdigit():
                 return
             # "FALLIN:" in a transcript, or "Trump" tagged as a body, is the person already met.
-            known = (self._known_person(name) if name.isupper() else self._surname(name)) if " " not in name else None
+            known = (
+                (self._known_person(name) if name.isupper() else self._surname(name))
+                if " " not in name
+                else None
+            )
             if known is not None:
                 self.at[(paragraph, ent.start)] = known.key
                 known.positions.append(position)
                 subject = ent.root.dep_ in ("nsubj", "nsubjpass")
                 self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted))
                 return
-            if all(w.lower() in TITLES or w.lower() in _TITLE_ENDS or w.lower() in ROLE_NOUNS for w in name.split()):
+            if all(
+                w.lower() in TITLES or w.lower() in _TITLE_ENDS or w.lower() in ROLE_NOUNS
+                for w in name.split()
+            ):
                 return  # "Shadow", "State": a title word the tagger took for a body
             side = gazetteer().side_of(name, parties=False)
             if side and org_kind(name) == "organization" and name.split()[0].lower() in gazetteer().countries:
@@ -113,7 +131,9 @@ class Resolver:
         for i in range(ent.start, ent.end):
             self.at[(paragraph, i)] = entity.key
         root = ent.root
-        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
         self.events.append(Event(paragraph, ent.start, entity.key, False, subject, quoted))
 
     def _organization_named(self, name: str) -> Entity | None:
@@ -125,7 +145,7 @@ class Resolver:
 
     # -- speakers -------------------------------------------------------------------------
 
-    def resolve(self, paragraph: int, doc: "Doc", span: tuple[int, int], anchor: int) -> Entity | None:
+    def resolve(self, paragraph: int, doc: Doc, span: tuple[int, int], anchor: int) -> Entity | None:
         """The actor a speaker phrase refers to, or None."""
         start, end = span
         tokens = doc[start:end]
@@ -153,11 +173,16 @@ class Resolver:
             if event.paragraph < paragraph - 1:
                 break
             entity = self.cast.find(event.key)
-            if event.paragraph == paragraph - 1 and event.subject and not event.quoted and entity.kind == "person":
+            if (
+                event.paragraph == paragraph - 1
+                and event.subject
+                and not event.quoted
+                and entity.kind == "person"
+            ):
                 return entity
         return None
 
-    def _named(self, paragraph: int, doc: "Doc", tokens: "Span") -> Entity | None:
+    def _named(self, paragraph: int, doc: Doc, tokens: Span) -> Entity | None:
         keys = []
         for token in tokens:
             key = self.at.get((paragraph, token.i))
@@ -175,13 +200,21 @@ class Resolver:
                 members = [self.cast.government(side, (paragraph, t.i)) for side, t in zip(sides, allied)]
                 return self.cast.group(members, (paragraph, head.i))
             if head.ent_type_ in ("GPE", "NORP") or head.lower_ in ("kremlin", "white house"):
-                words = " ".join(t.text for t in tokens if t.ent_type_ in ("GPE", "NORP") or t.lower_ in ("kremlin", "white", "house"))
+                words = " ".join(
+                    t.text
+                    for t in tokens
+                    if t.ent_type_ in ("GPE", "NORP") or t.lower_ in ("kremlin", "white", "house")
+                )
                 side = gazetteer().side_of(words or head.text, parties=False)
                 if side and head.ent_type_ != "NORP":
                     return self.cast.government(side, (paragraph, head.i))
                 if side and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
                     return self.cast.descriptor("group", head.text, (paragraph, head.i), side)
-            party = gazetteer().parties.get(head.text.lower()) if head.text[:1].isupper() and len(head.text) > 1 else None
+            party = (
+                gazetteer().parties.get(head.text.lower())
+                if head.text[:1].isupper() and len(head.text) > 1
+                else None
+            )
             if party:
                 # "The Tories said": the party speaks as a body.
                 group = self.cast.descriptor("group", _describe(tokens), (paragraph, head.i), None)
@@ -196,9 +229,13 @@ class Resolver:
             if run:
                 name, titles = clean_name(run)
                 position = (paragraph, run[0].i)
-                if _plausible_person(name) and not any(w.lower() in gazetteer().countries for w in name.split()):
+                if _plausible_person(name) and not any(
+                    w.lower() in gazetteer().countries for w in name.split()
+                ):
                     words = {w.lower() for w in name.split()}
-                    if org_kind(name) != "organization" or words & (ORGANIZATION_NOUNS | _ORGANIZATION_NAME_WORDS):
+                    if org_kind(name) != "organization" or words & (
+                        ORGANIZATION_NOUNS | _ORGANIZATION_NAME_WORDS
+                    ):
                         return self.cast.organization(name, position)
                     entity = self.cast.person(name, position, titles)
                     for token in run:
@@ -213,7 +250,9 @@ class Resolver:
         if head_key is not None:
             return self.cast.find(head_key)
         head = tokens.root
-        if head.tag_ in ("NNS", "NNPS") and all(self.at.get((paragraph, t.i)) is None or _qualifies(t, head) for t in tokens):
+        if head.tag_ in ("NNS", "NNPS") and all(
+            self.at.get((paragraph, t.i)) is None or _qualifies(t, head) for t in tokens
+        ):
             # "Several Clinton supporters said", "House Republicans oppose": the group, not the
             # person or body that names it.
             group = self.cast.descriptor("group", _describe(tokens), (paragraph, head.i), None)
@@ -231,7 +270,9 @@ class Resolver:
     def _surname(self, word: str) -> Entity | None:
         """The person already met whose surname this word is, exactly."""
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
-            if entity.kind == "person" and any(len(n.split()) > 1 and n.split()[-1] == word for n in entity.names):
+            if entity.kind == "person" and any(
+                len(n.split()) > 1 and n.split()[-1] == word for n in entity.names
+            ):
                 return entity
         return None
 
@@ -245,11 +286,13 @@ class Resolver:
             word = word.title()  # "FALLIN:" in a transcript
 
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
-            if entity.kind == "person" and any(near(word, part) for name in entity.names for part in name.split()):
+            if entity.kind == "person" and any(
+                near(word, part) for name in entity.names for part in name.split()
+            ):
                 return entity
         return None
 
-    def _unnamed(self, paragraph: int, doc: "Doc", tokens: "Span", anchor: int) -> Entity | None:
+    def _unnamed(self, paragraph: int, doc: Doc, tokens: Span, anchor: int) -> Entity | None:
         head = tokens.root
         word = head.lower_
         position = (paragraph, head.i)
@@ -258,21 +301,43 @@ class Resolver:
         if word in PRONOUNS and len(tokens) <= 2:
             return self._pronoun(word, paragraph, anchor)
         pair = word == "two" and len(tokens) == 2 and tokens[0].lower_ == "the"
-        if word == "both" and len(tokens) == 1 or pair:
+        if (word == "both" and len(tokens) == 1) or pair:
             # "Sanders and Clinton … Both want …", "the two did not discuss …": the last two
             # people named.
-            people = list(dict.fromkeys(e.key for _, e in self._recent(paragraph, anchor, window=1) if e.kind == "person"))[:2]
+            people = list(
+                dict.fromkeys(
+                    e.key for _, e in self._recent(paragraph, anchor, window=1) if e.kind == "person"
+                )
+            )[:2]
             if len(people) == 2:
                 return self.cast.group([self.cast.find(k) for k in reversed(people)], position)
         if word in ("those", "anyone", "everyone") and any(c.dep_ == "relcl" for c in head.children):
             return self.cast.descriptor("group", _describe(tokens), position, side)  # "those who want …"
         within = any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
-        if word in ("most", "many", "others", "several", "both", "some", "few") and (len(tokens) == 1 or within) or head.like_num and within:
+        if (
+            (word in ("most", "many", "others", "several", "both", "some", "few")
+            and (len(tokens) == 1 or within))
+            or (head.like_num
+            and within)
+        ):
             # "Most believe that …", "most in Miami want …", "4 in 10 want …"
             return self.cast.descriptor("group", _describe(tokens), position, side)
         lemma = head.lemma_.lower()
-        members = next((c for of in head.children if of.dep_ == "prep" and of.lower_ == "of" for c in of.children if c.dep_ == "pobj"), None)
-        if (lemma in QUANTITY_NOUNS or word in ("half", "most", "many", "some", "all", "both")) and members is not None and members.tag_ in ("NNS", "NNPS"):
+        members = next(
+            (
+                c
+                for of in head.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for c in of.children
+                if c.dep_ == "pobj"
+            ),
+            None,
+        )
+        if (
+            (lemma in QUANTITY_NOUNS or word in ("half", "most", "many", "some", "all", "both"))
+            and members is not None
+            and members.tag_ in ("NNS", "NNPS")
+        ):
             # "Dozens of newspapers", "a number of members": the people counted speak as a group.
             return self.cast.descriptor("group", _describe(tokens), position, side)
         determiner = tokens[0].lower_ if len(tokens) else ""
@@ -290,7 +355,12 @@ class Resolver:
                 if group is not None:
                     return group
             return self.cast.descriptor("group", _describe(tokens), position, side)
-        if definite and lemma == "old" and any(t.lower_ == "year" for t in tokens) and any(t.like_num for t in tokens):
+        if (
+            definite
+            and lemma == "old"
+            and any(t.lower_ == "year" for t in tokens)
+            and any(t.like_num for t in tokens)
+        ):
             lemma = "man"  # "said the 46-year-old": the person just named, of any role
         if lemma in PERSON_DESCRIPTORS:
             if definite:
@@ -298,7 +368,9 @@ class Resolver:
                 if person is not None:
                     return person
             if lemma in _SOURCE_NOUNS or not definite:
-                return self.cast.descriptor("group" if plural else "person", _describe(tokens), position, side)
+                return self.cast.descriptor(
+                    "group" if plural else "person", _describe(tokens), position, side
+                )
             return None
         if lemma in _SOURCE_NOUNS:
             return self.cast.descriptor("group" if plural else "person", _describe(tokens), position, side)
@@ -308,9 +380,14 @@ class Resolver:
         if lemma in ORGANIZATION_NOUNS:
             if definite and not plural:
                 for _, entity in self._recent(paragraph, anchor, window=8):
-                    if entity.kind in ("organization", "government", "media") and lemma in entity.names[0].lower():
+                    if (
+                        entity.kind in ("organization", "government", "media")
+                        and lemma in entity.names[0].lower()
+                    ):
                         return entity
-            return self.cast.descriptor("group" if plural else "organization", _describe(tokens), position, side)
+            return self.cast.descriptor(
+                "group" if plural else "organization", _describe(tokens), position, side
+            )
         if plural and head.pos_ == "NOUN" and head.is_alpha and not head.ent_type_:
             # "Demonstrators said", "Delegates questioned": the words that name them are all
             # the article gives; an unknown singular ("the spot concludes") stays unattributed.
@@ -327,14 +404,20 @@ class Resolver:
         if kind in ("male", "female"):
             for strict in (True, False):
                 for event, entity in recent:
-                    if entity.kind == "person" and entity.gender in (None, kind) and (event.speaker or event.subject or not strict):
+                    if (
+                        entity.kind == "person"
+                        and entity.gender in (None, kind)
+                        and (event.speaker or event.subject or not strict)
+                    ):
                         # A pronoun resolved to a person tells that person's gender for later ones.
                         entity.gender = kind
                         return entity
             return None
         if kind == "plural":
             for event, entity in recent:
-                if entity.kind in ("group", "organization", "government", "media") and (event.speaker or event.subject):
+                if entity.kind in ("group", "organization", "government", "media") and (
+                    event.speaker or event.subject
+                ):
                     return entity
             return None
         for event, entity in recent:  # "it"
@@ -378,7 +461,7 @@ class Resolver:
                 return entity
         return None
 
-    def _media(self, tokens: "Span", side: str | None, position: tuple[int, int]) -> Entity | None:
+    def _media(self, tokens: Span, side: str | None, position: tuple[int, int]) -> Entity | None:
         """An outlet named by a description: the last one met, or a new one ("US newspaper")."""
         nouns = [t for t in tokens if t.lemma_.lower() in MEDIA_NOUNS]
         for event, entity in self._recent(position[0], position[1], window=8):
@@ -395,7 +478,7 @@ class Resolver:
         name = _describe_media(tokens, side)
         return self.cast.descriptor("media", name, position, side)
 
-    def _government(self, side: str | None, position: tuple[int, int], tokens: "Span") -> Entity | None:
+    def _government(self, side: str | None, position: tuple[int, int], tokens: Span) -> Entity | None:
         if side:
             return self.cast.government(side, position)
         lemma = tokens.root.lemma_.lower()
@@ -406,11 +489,11 @@ class Resolver:
         return self.cast.descriptor("government", _describe(tokens), position, None)
 
 
-def _is_headline(token: "Token") -> bool:
+def _is_headline(token: Token) -> bool:
     return token.lemma_.lower() in ("headline", "title", "caption")
 
 
-def _qualifies(token: "Token", head: "Token") -> bool:
+def _qualifies(token: Token, head: Token) -> bool:
     """Whether a word only qualifies the head of its phrase ("Clinton" in "Clinton supporters")."""
     while token.i != head.i:
         if token.dep_ not in ("compound", "poss", "case", "amod"):
@@ -419,75 +502,133 @@ def _qualifies(token: "Token", head: "Token") -> bool:
     return True
 
 
-def _describe(tokens: "Span") -> str:
+def _describe(tokens: Span) -> str:
     words = [t for t in tokens if t.dep_ != "det" and not t.is_punct and t.dep_ not in ("relcl", "acl")][:6]
     return "".join(t.text + (t.whitespace_ if t is not words[-1] else "") for t in words) or tokens.text
 
 
-def _describe_media(tokens: "Span", side: str | None) -> str:
+def _describe_media(tokens: Span, side: str | None) -> str:
     """Name an outlet known by description: its country's adjective and the noun."""
-    nouns = [t for t in tokens if t.lemma_.lower() in MEDIA_NOUNS and t.lemma_.lower() not in ("article", "report", "story", "piece", "column", "editorial")]
+    nouns = [
+        t
+        for t in tokens
+        if t.lemma_.lower() in MEDIA_NOUNS
+        and t.lemma_.lower() not in ("article", "report", "story", "piece", "column", "editorial")
+    ]
     noun = nouns[-1].text if nouns else "media"
     adjective = gazetteer().adjectives.get(side) if side else None
     return f"{adjective} {noun}" if adjective else noun
 
 
-def _side_near(ent: "Span") -> str | None:
+def _side_near(ent: Span) -> str | None:
     """A country named in the phrase around an organisation ("… based in Washington")."""
     head = ent.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
-    words = " ".join(t.text for t in head.subtree if t.ent_type_ in ("GPE", "NORP") and not ent.start <= t.i < ent.end)
+    words = " ".join(
+        t.text for t in head.subtree if t.ent_type_ in ("GPE", "NORP") and not ent.start <= t.i < ent.end
+    )
     return gazetteer().side_of(words, parties=False) if words else None
 
 
 # Words that make a proper name a body rather than a person ("Islamic State", "Patriotic Front").
-_ORGANIZATION_NAME_WORDS = {"state", "army", "front", "brigade", "brigades", "forces", "taliban", "hamas", "hezbollah", "inc", "ltd", "llc", "corp"}
+_ORGANIZATION_NAME_WORDS = {
+    "state",
+    "army",
+    "front",
+    "brigade",
+    "brigades",
+    "forces",
+    "taliban",
+    "hamas",
+    "hezbollah",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+}
 
 # Words that end a title rather than start a name: "Secretary of State Karen Holt".
 _TITLE_ENDS = {
-    "state", "defense", "defence", "treasury", "commerce", "justice", "energy", "health", "labor",
-    "labour", "interior", "agriculture", "education", "transportation", "homeland", "veterans",
-    "foreign", "affairs", "finance", "trade", "home",
+    "state",
+    "defense",
+    "defence",
+    "treasury",
+    "commerce",
+    "justice",
+    "energy",
+    "health",
+    "labor",
+    "labour",
+    "interior",
+    "agriculture",
+    "education",
+    "transportation",
+    "homeland",
+    "veterans",
+    "foreign",
+    "affairs",
+    "finance",
+    "trade",
+    "home",
 }
 
 
-def _repair(doc: "Doc", ent: "Span") -> tuple["Span", str]:
+def _repair(doc: Doc, ent: Span) -> tuple[Span, str]:
     """Fix the small model's usual slips: a title word inside a name, a person tagged ORG."""
     start, label = ent.start, ent.label_
-    while start < ent.end - 1 and start > 0 and doc[start - 1].lower_ == "of" and doc[start].lower_ in _TITLE_ENDS:
+    while (
+        start < ent.end - 1
+        and start > 0
+        and doc[start - 1].lower_ == "of"
+        and doc[start].lower_ in _TITLE_ENDS
+    ):
         start += 1
     if start < ent.end - 1 and inverted_cue(doc[start]):
         start += 1
     if start != ent.start:
-        ent = doc[start:ent.end]
+        ent = doc[start : ent.end]
     if label == "ORG" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
         words = {t.lower_ for t in ent}
-        before = {t.lower_.rstrip(".") for t in doc[max(0, ent.start - 4):ent.start]}
-        if before & (TITLES | ROLE_NOUNS) and not words & (ORGANIZATION_NOUNS | GOVERNMENT_NOUNS | MEDIA_NAME_WORDS):
+        before = {t.lower_.rstrip(".") for t in doc[max(0, ent.start - 4) : ent.start]}
+        if before & (TITLES | ROLE_NOUNS) and not words & (
+            ORGANIZATION_NOUNS | GOVERNMENT_NOUNS | MEDIA_NAME_WORDS
+        ):
             label = "PERSON"
     return ent, label
 
 
-def _appositive_name(head: "Token") -> tuple[str, int] | None:
+def _appositive_name(head: Token) -> tuple[str, int] | None:
     """A personal name in apposition to a title ("the Shadow Secretary …, Theresa May,")."""
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
-            words = [t for t in child.subtree if t.pos_ == "PROPN" and (t.i == child.i or t.dep_ in ("compound", "flat"))]
+            words = [
+                t
+                for t in child.subtree
+                if t.pos_ == "PROPN" and (t.i == child.i or t.dep_ in ("compound", "flat"))
+            ]
             name, _ = clean_name(words)
             if len(name.split()) >= 2 and _plausible_person(name):
                 return name, words[0].i
     return None
 
 
-def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
+def _proper_run(tokens: Span, head: Token) -> list[Token]:
     """The last run of capitalised proper nouns that names the phrase's head (a name the tagger missed).
 
     Only the head and words attached to it directly count: in "ministers of the Arctic
     states", "Arctic" names the states, not the speakers.
     """
-    near_head = {head.i} | {c.i for c in head.children if c.dep_ in ("compound", "flat", "appos", "amod", "nmod")}
-    near_head |= {g.i for c in head.children if c.dep_ in ("compound", "appos") for g in c.children if g.dep_ in ("compound", "flat")}
+    near_head = {head.i} | {
+        c.i for c in head.children if c.dep_ in ("compound", "flat", "appos", "amod", "nmod")
+    }
+    near_head |= {
+        g.i
+        for c in head.children
+        if c.dep_ in ("compound", "appos")
+        for g in c.children
+        if g.dep_ in ("compound", "flat")
+    }
     runs: list[list] = []
     run: list = []
     for token in tokens:
@@ -503,8 +644,17 @@ def _proper_run(tokens: "Span", head: "Token") -> list["Token"]:
         )
         # The tagger calls some names common nouns ("O’Donnell"): a capitalised word inside the
         # sentence that is no known word of the lexicon counts as a name too.
-        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start and token.lower_ not in SENTIENT_NOUNS)
-        if token.i in near_head and proper and token.text[:1].isupper() and not place and token.ent_type_ != "DATE" and token.lower_ not in PRONOUNS:
+        proper = token.pos_ == "PROPN" or (
+            token.pos_ == "NOUN" and not token.is_sent_start and token.lower_ not in SENTIENT_NOUNS
+        )
+        if (
+            token.i in near_head
+            and proper
+            and token.text[:1].isupper()
+            and not place
+            and token.ent_type_ != "DATE"
+            and token.lower_ not in PRONOUNS
+        ):
             run.append(token)
         else:
             if run:
@@ -521,4 +671,7 @@ def _plausible_person(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 5 or any(ch.isdigit() for ch in name):
         return False
-    return all(w[:1].isupper() or w.lower() in ("de", "van", "von", "bin", "al", "da", "di", "la", "le", "der") for w in words)
+    return all(
+        w[:1].isupper() or w.lower() in ("de", "van", "von", "bin", "al", "da", "di", "la", "le", "der")
+        for w in words
+    )

@@ -5,9 +5,18 @@ from __future__ import annotations
 import functools
 import re
 
-from generator.analysis.lexicon import DENIAL_MARKERS, HEDGES, PREDICTION_MARKERS, RECOMMENDATION_MARKERS, SPEECH_VERBS
+from generator.analysis.lexicon import (
+    DENIAL_MARKERS,
+    HEDGES,
+    PREDICTION_MARKERS,
+    RECOMMENDATION_MARKERS,
+    SPEECH_VERBS,
+)
 
-_HEDGE_PATTERNS = [(hedge, re.compile(r"(?<!\w)" + re.escape(hedge) + r"(?!\w)", re.IGNORECASE)) for hedge in sorted(HEDGES, key=len, reverse=True)]
+_HEDGE_PATTERNS = [
+    (hedge, re.compile(r"(?<!\w)" + re.escape(hedge) + r"(?!\w)", re.IGNORECASE))
+    for hedge in sorted(HEDGES, key=len, reverse=True)
+]
 
 
 def hedges_in(text: str) -> tuple[str, ...]:
@@ -45,7 +54,15 @@ def _cue_lemma(cue: str | None) -> str | None:
     if not cue:
         return None
     word = cue.split()[0].lower()
-    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ing", ""), ("es", ""), ("s", ""), ("d", "")):
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
         if word.endswith(suffix):
             stem = word[: -len(suffix)] + replacement
             if stem in SPEECH_VERBS:
@@ -60,10 +77,13 @@ def is_forward_looking(text: str, cue: str | None) -> bool:
     return modality(text, cue) == "prediction"
 
 
-_STOP = set("""a an the of to in on for and or but with by at from as is are was were be been it its this that these those
-their his her they he she we our you not no will would could should may might can has have had do does did than then so
-about into over after before more most very also said says say""".split())
-_NEGATION = re.compile(r"\b(not|no|never|nothing|deny|denies|denied|reject|rejects|rejected|false|untrue|groundless|baseless|otherwise|n't)\b", re.IGNORECASE)
+_STOP = set(
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "with", "by", "at", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "their", "his", "her", "they", "he", "she", "we", "our", "you", "not", "no", "will", "would", "could", "should", "may", "might", "can", "has", "have", "had", "do", "does", "did", "than", "then", "so", "about", "into", "over", "after", "before", "more", "most", "very", "also", "said", "says", "say"]
+)
+_NEGATION = re.compile(
+    r"\b(not|no|never|nothing|deny|denies|denied|reject|rejects|rejected|false|untrue|groundless|baseless|otherwise|n't)\b",
+    re.IGNORECASE,
+)
 
 
 def content_words(text: str) -> set[str]:

@@ -5,28 +5,89 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from generator.model import Actor, Article, Claim, Position
 from generator.analysis.places import gazetteer
+from generator.model import Actor, Article, Claim, Position
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Themes found by keywords in the text; a briefing is tagged with the ones it dwells on.
 THEMES: dict[str, tuple[str, ...]] = {
-    "Diplomacy": ("diplomat", "diplomatic", "foreign minist", "ambassador", "summit", "bilateral", "relations", "treaty", "alliance", "talks"),
-    "Defence and security": ("military", "troops", "army", "defence", "defense", "weapon", "missile", "nuclear", "war", "attack", "security", "arms"),
-    "Economy and trade": ("economy", "economic", "trade", "tariff", "currency", "market", "investment", "growth", "inflation", "budget", "tax", "sanction"),
-    "Elections and parties": ("election", "vote", "voter", "campaign", "poll", "candidate", "primary", "ballot", "nominee", "party"),
+    "Diplomacy": (
+        "diplomat",
+        "diplomatic",
+        "foreign minist",
+        "ambassador",
+        "summit",
+        "bilateral",
+        "relations",
+        "treaty",
+        "alliance",
+        "talks",
+    ),
+    "Defence and security": (
+        "military",
+        "troops",
+        "army",
+        "defence",
+        "defense",
+        "weapon",
+        "missile",
+        "nuclear",
+        "war",
+        "attack",
+        "security",
+        "arms",
+    ),
+    "Economy and trade": (
+        "economy",
+        "economic",
+        "trade",
+        "tariff",
+        "currency",
+        "market",
+        "investment",
+        "growth",
+        "inflation",
+        "budget",
+        "tax",
+        "sanction",
+    ),
+    "Elections and parties": (
+        "election",
+        "vote",
+        "voter",
+        "campaign",
+        "poll",
+        "candidate",
+        "primary",
+        "ballot",
+        "nominee",
+        "party",
+    ),
     "Migration": ("migrant", "migration", "refugee", "asylum", "border", "immigra"),
     "Health": ("health", "hospital", "virus", "vaccine", "disease", "ebola", "pandemic", "medical", "nhs"),
     "Climate and energy": ("climate", "emission", "carbon", "energy", "oil", "gas", "renewable", "warming"),
-    "Law and justice": ("court", "judge", "law", "legal", "trial", "prosecut", "lawsuit", "justice", "police", "crime"),
+    "Law and justice": (
+        "court",
+        "judge",
+        "law",
+        "legal",
+        "trial",
+        "prosecut",
+        "lawsuit",
+        "justice",
+        "police",
+        "crime",
+    ),
     "Rights and society": ("rights", "protest", "freedom", "discrimination", "equality", "abuse"),
     "Technology": ("technology", "cyber", "internet", "digital", "hack", "data", "artificial intelligence"),
 }
 
 
-def bottom_line(article: Article, actors: tuple[Actor, ...], claims: tuple[Claim, ...], positions: tuple[Position, ...]) -> str:
+def bottom_line(
+    article: Article, actors: tuple[Actor, ...], claims: tuple[Claim, ...], positions: tuple[Position, ...]
+) -> str:
     """The article's lead sentence, then one line for each side that speaks."""
     lead = _first_sentence(article.paragraphs[0]) if article.paragraphs else article.title
     # A government is named by its country, which the line already names: "China (government, …)".
@@ -34,7 +95,9 @@ def bottom_line(article: Article, actors: tuple[Actor, ...], claims: tuple[Claim
     lines = [lead]
     for position in positions[:3]:
         voices = ", ".join(names[a] for a in position.actors[:2] if a in names)
-        point = position.gist.split("; ")[0].rstrip(" .…") + ("…" if position.gist.split("; ")[0].endswith("…") else ".")
+        point = position.gist.split("; ")[0].rstrip(" .…") + (
+            "…" if position.gist.split("; ")[0].endswith("…") else "."
+        )
         lines.append(f"{position.side} ({voices}): {point}")
     return " ".join(line.strip() for line in lines if line.strip())
 
@@ -47,7 +110,7 @@ def _first_sentence(paragraph: str) -> str:
     return paragraph if len(paragraph) <= 400 else paragraph[:400].rsplit(" ", 1)[0] + "…"
 
 
-def find_topics(article: Article, docs: list["Doc"], actors: tuple[Actor, ...]) -> tuple[str, ...]:
+def find_topics(article: Article, docs: list[Doc], actors: tuple[Actor, ...]) -> tuple[str, ...]:
     """Tags from the analyst, the countries and bodies the article dwells on, and its themes."""
     topics: list[str] = list(article.tags)
     sides = Counter()

@@ -55,8 +55,18 @@ class Score:
     spurious: list[str] = field(default_factory=list)
     wrong_speaker: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
 
-    def __iadd__(self, other: "Score") -> "Score":
-        for name in ("gold", "predicted", "matched", "true_positive", "speakers_scored", "speakers_right", "kinds_right", "evidence_gold", "evidence_found"):
+    def __iadd__(self, other: Score) -> Score:
+        for name in (
+            "gold",
+            "predicted",
+            "matched",
+            "true_positive",
+            "speakers_scored",
+            "speakers_right",
+            "kinds_right",
+            "evidence_gold",
+            "evidence_found",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.leaks += other.leaks
         self.missed += other.missed
@@ -136,7 +146,13 @@ def score(gold: dict, predicted: dict) -> Score:
     claims = []
     for c in predicted.get("claims", []):
         speaker = c.get("speaker")
-        name = speaker.get("name") if isinstance(speaker, dict) else names.get(speaker, speaker) if isinstance(speaker, str) else None
+        name = (
+            speaker.get("name")
+            if isinstance(speaker, dict)
+            else names.get(speaker, speaker)
+            if isinstance(speaker, str)
+            else None
+        )
         claims.append((c.get("text") or "", name, c.get("kind")))
     gold_claims = gold.get("claims", [])
     required = [g for g in gold_claims if not g.get("optional")]
@@ -165,7 +181,9 @@ def score(gold: dict, predicted: dict) -> Score:
             result.spurious.append(claim[0])
     evidence = [e.get("text") or "" for e in predicted.get("evidence", []) if isinstance(e, dict)]
     result.evidence_gold = len(gold.get("evidence", []))
-    result.evidence_found = sum(1 for g in gold.get("evidence", []) if any(overlap(p, g["text"]) >= THRESHOLD for p in evidence))
+    result.evidence_found = sum(
+        1 for g in gold.get("evidence", []) if any(overlap(p, g["text"]) >= THRESHOLD for p in evidence)
+    )
     everything = json.dumps(predicted, ensure_ascii=False)
     result.leaks = [b for b in gold.get("boilerplate", []) if b in everything]
     return result
@@ -176,7 +194,9 @@ def gold_pairs(gold_dir: Path, text_dir: Path) -> list[tuple[Path, Path]]:
     pairs = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         try:
-            article = json.loads(gold_path.read_text(encoding="utf-8")).get("article") or f"{gold_path.stem}.txt"
+            article = (
+                json.loads(gold_path.read_text(encoding="utf-8")).get("article") or f"{gold_path.stem}.txt"
+            )
         except (OSError, ValueError):
             continue
         text = text_dir / article
@@ -194,7 +214,9 @@ def summary(scores: list[Score]) -> dict[str, float | int]:
         pooled += one
     figures = pooled.figures()
     figures["articles"] = len(scores)
-    figures["evidence_recall"] = round(sum(s.evidence_recall for s in scores) / len(scores), 3) if scores else 0.0
+    figures["evidence_recall"] = (
+        round(sum(s.evidence_recall for s in scores) / len(scores), 3) if scores else 0.0
+    )
     return figures
 
 

@@ -40,7 +40,9 @@ def review_items(extracted: Briefing, corrected: Briefing) -> list[Item]:
 
 
 def _item(item: Claim | Evidence, briefing: Briefing, status: str) -> Item:
-    return Item(item.id, item.confidence, item.paragraph, _summary(item, briefing), item.text, item.sentence, status)
+    return Item(
+        item.id, item.confidence, item.paragraph, _summary(item, briefing), item.text, item.sentence, status
+    )
 
 
 def _summary(item: Claim | Evidence, briefing: Briefing) -> str:
@@ -57,11 +59,16 @@ def review_text(extracted: Briefing, corrected: Briefing, corrections_file: str 
     lines = [
         extracted.article.title,
         f"{len(extracted.claims)} claims and {len(extracted.evidence)} evidence items extracted from {extracted.article.path}.",
-        f"Corrections: {corrections_file}." if corrections_file else "No corrections file yet: `briefings review ARTICLE --init` writes a starter one.",
+        f"Corrections: {corrections_file}."
+        if corrections_file
+        else "No corrections file yet: `briefings review ARTICLE --init` writes a starter one.",
         "",
     ]
     for item in items:
-        lines.append(f"{_percent(item.confidence):>4}  {item.id}  {place(item.paragraph)} · {item.summary}" + (f"  [{item.status}]" if item.status else ""))
+        lines.append(
+            f"{_percent(item.confidence):>4}  {item.id}  {place(item.paragraph)} · {item.summary}"
+            + (f"  [{item.status}]" if item.status else "")
+        )
         lines.append(f"      {item.text}")
         if item.sentence and item.sentence != item.text:
             lines.append(f"      sentence: {item.sentence}")
@@ -80,10 +87,10 @@ def starter_file(briefing: Briefing) -> str:
     """
     lines = [
         f"## Corrections to the briefing of {' '.join(briefing.article.path.split())}, applied on every build.",
-        "## Uncomment (remove the \"# \" of) the lines you need and edit them; \"##\" lines explain.",
+        '## Uncomment (remove the "# " of) the lines you need and edit them; "##" lines explain.',
         "## Claims and evidence are named by ids that stay the same when other parts of the article",
         "## change. A correction that no longer matches the article is reported by the build.",
-        "## The format is in README.md, \"Correcting a briefing\".",
+        '## The format is in README.md, "Correcting a briefing".',
         "",
         "## Actors: change the name, kind, role, affiliation or side of one. Merge actors that are",
         "## the same (the first id stays):  - merge: [first-id, second-id]",
@@ -101,9 +108,9 @@ def starter_file(briefing: Briefing) -> str:
         "## Claims, least certain first. Under a claim's `- id:` set `speaker:` (an actor id, or null),",
         "## `kind:` (direct, indirect or mixed) or `cue:`, or remove it with `drop: true` and `reason:`.",
         "## Add a claim the extractor missed; the sentence must be in the article as written:",
-        "##   - add: \"the words of the claim\"",
+        '##   - add: "the words of the claim"',
         "##     speaker: actor-id",
-        "##     sentence: \"The whole sentence of the article it comes from.\"",
+        '##     sentence: "The whole sentence of the article it comes from."',
         "##     kind: indirect",
         "##     cue: said",
         "# claims:",
@@ -111,7 +118,9 @@ def starter_file(briefing: Briefing) -> str:
     names = {a.id: a.name for a in briefing.actors}
     for claim in sorted(briefing.claims, key=lambda c: (c.confidence, c.paragraph)):
         speaker = names.get(claim.speaker, "unattributed")
-        lines.append(f"## {_percent(claim.confidence)} · {place(claim.paragraph)} · {speaker} · {claim.kind} · {claim.cue or 'no cue'}: {_words(claim.text)}")
+        lines.append(
+            f"## {_percent(claim.confidence)} · {place(claim.paragraph)} · {speaker} · {claim.kind} · {claim.cue or 'no cue'}: {_words(claim.text)}"
+        )
         lines.append(f"#   - id: {claim.id}")
         lines.append(f"#     speaker: {_yaml(claim.speaker)}")
     lines += [
@@ -122,23 +131,25 @@ def starter_file(briefing: Briefing) -> str:
         "# evidence:",
     ]
     for item in sorted(briefing.evidence, key=lambda e: (e.confidence, e.paragraph)):
-        lines.append(f"## {_percent(item.confidence)} · {place(item.paragraph)} · {item.kind}: {_words(item.text)}")
+        lines.append(
+            f"## {_percent(item.confidence)} · {place(item.paragraph)} · {item.kind}: {_words(item.text)}"
+        )
         lines.append(f"#   - id: {item.id}")
         lines.append(f"#     kind: {item.kind}")
     lines += [
         "",
         "## A bottom line of your own replaces the generated one:",
-        "## bluf: \"Two or three sentences.\"",
+        '## bluf: "Two or three sentences."',
         "",
         "## Key judgments, each with an ICD 203 likelihood (almost no chance, very unlikely, unlikely,",
         "## roughly even chance, likely, very likely, almost certain) and a confidence (low, moderate, high):",
         "## judgments:",
-        "##   - text: \"What you judge, in one sentence.\"",
+        '##   - text: "What you judge, in one sentence."',
         "##     likelihood: unlikely",
         "##     confidence: moderate",
         "",
         "## notes:",
-        "##   - \"What you checked, and against what.\"",
+        '##   - "What you checked, and against what."',
     ]
     return "\n".join(lines) + "\n"
 

@@ -14,7 +14,13 @@ from pathlib import Path
 from generator.analysis.positions import find_positions
 from generator.analysis.stance import hedges_in, modality
 from generator.analysis.summary import bottom_line
-from generator.corrections.read import Corrections, CorrectionsError, Entry, corrections_path, read_corrections
+from generator.corrections.read import (
+    Corrections,
+    CorrectionsError,
+    Entry,
+    corrections_path,
+    read_corrections,
+)
 from generator.errors import Problem
 from generator.model import Actor, Article, Briefing, Claim, Evidence
 from generator.text import slugify, stable_id
@@ -31,7 +37,9 @@ def correct_briefing(briefing: Briefing, source: Path) -> tuple[Briefing, list[P
     name = path.relative_to(source).as_posix()
     root = source.resolve()
     if root not in path.resolve().parents:
-        return briefing, [Problem(name, "is a symbolic link to a place outside the briefings folder; not read")]
+        return briefing, [
+            Problem(name, "is a symbolic link to a place outside the briefings folder; not read")
+        ]
     try:
         corrections = read_corrections(path, name)
     except CorrectionsError as error:
@@ -47,7 +55,9 @@ def apply_corrections(briefing: Briefing, corrections: Corrections) -> tuple[Bri
     when actors or claims changed (unless the analyst wrote the bottom line).
     """
     warnings: list[str] = []
-    by_section = {s: [e for e in corrections.entries if e.section == s] for s in ("actors", "claims", "evidence")}
+    by_section = {
+        s: [e for e in corrections.entries if e.section == s] for s in ("actors", "claims", "evidence")
+    }
     actors, merged = _correct_actors(list(briefing.actors), by_section["actors"], warnings)
     claims = _correct_claims(briefing, actors, merged, by_section["claims"], warnings)
     evidence = _correct_evidence(briefing, claims, by_section["evidence"], warnings)
@@ -83,7 +93,9 @@ def _index(items: list, item_id: str | None) -> int | None:
     return next((i for i, item in enumerate(items) if item.id == item_id), None)
 
 
-def _correct_actors(actors: list[Actor], entries: list[Entry], warnings: list[str]) -> tuple[list[Actor], dict[str, str]]:
+def _correct_actors(
+    actors: list[Actor], entries: list[Entry], warnings: list[str]
+) -> tuple[list[Actor], dict[str, str]]:
     """Additions, then changes, then merges; returns the actors and merged id → surviving id."""
     for entry in (e for e in entries if e.add is not None):
         actor_id = slugify(entry.add) or "actor"
@@ -93,7 +105,15 @@ def _correct_actors(actors: list[Actor], entries: list[Entry], warnings: list[st
             actors[index] = _changed(actors[index], {"name": entry.add, **fields})
             warnings.append(_moved(entry, "actor", actor_id))
             continue
-        actors.append(Actor(id=actor_id, name=entry.add, kind=fields.pop("kind", None) or "person", origin="analyst", **fields))
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=entry.add,
+                kind=fields.pop("kind", None) or "person",
+                origin="analyst",
+                **fields,
+            )
+        )
     for entry in (e for e in entries if e.id is not None):
         index = _index(actors, entry.id)
         if index is None:
@@ -150,9 +170,13 @@ def _speaker(changes: dict, actors: list[Actor], merged: dict[str, str]) -> str 
     return None
 
 
-def _correct_claims(briefing: Briefing, actors: list[Actor], merged: dict[str, str], entries: list[Entry], warnings: list[str]) -> list[Claim]:
+def _correct_claims(
+    briefing: Briefing, actors: list[Actor], merged: dict[str, str], entries: list[Entry], warnings: list[str]
+) -> list[Claim]:
     """Claims of merged actors go to the survivor; then changes and drops, then additions."""
-    claims = [_changed(c, {"speaker": merged[c.speaker]}) if c.speaker in merged else c for c in briefing.claims]
+    claims = [
+        _changed(c, {"speaker": merged[c.speaker]}) if c.speaker in merged else c for c in briefing.claims
+    ]
     for entry in (e for e in entries if e.id is not None):
         index = _index(claims, entry.id)
         changes = dict(entry.changes)
@@ -202,14 +226,20 @@ def _claim_changed(claim: Claim, changes: dict) -> Claim:
     return dataclasses.replace(new, modality=modality(new.text, new.cue)) if "cue" in changes else new
 
 
-def _correct_evidence(briefing: Briefing, claims: list[Claim], entries: list[Entry], warnings: list[str]) -> list[Evidence]:
+def _correct_evidence(
+    briefing: Briefing, claims: list[Claim], entries: list[Entry], warnings: list[str]
+) -> list[Evidence]:
     """Changes and drops, then additions; links to dropped claims go."""
     kept = {c.id for c in claims}
-    evidence = [dataclasses.replace(e, claims=tuple(i for i in e.claims if i in kept)) for e in briefing.evidence]
+    evidence = [
+        dataclasses.replace(e, claims=tuple(i for i in e.claims if i in kept)) for e in briefing.evidence
+    ]
     for entry in (e for e in entries if e.id is not None):
         index = _index(evidence, entry.id)
         if index is None:
-            warnings.append(_stale(entry, f"no evidence item has the id {entry.id} (its words may have changed)"))
+            warnings.append(
+                _stale(entry, f"no evidence item has the id {entry.id} (its words may have changed)")
+            )
         elif entry.drop:
             del evidence[index]
         else:
@@ -219,7 +249,14 @@ def _correct_evidence(briefing: Briefing, claims: list[Claim], entries: list[Ent
         found = locate(briefing.article, entry.sentence or "")
         unknown = [i for i in entry.supports or () if i not in kept]
         if found is None or unknown:
-            warnings.append(_stale(entry, "its sentence is not in the article" if found is None else f"no claim has the id {', '.join(unknown)}"))
+            warnings.append(
+                _stale(
+                    entry,
+                    "its sentence is not in the article"
+                    if found is None
+                    else f"no claim has the id {', '.join(unknown)}",
+                )
+            )
             continue
         index = next((i for i, e in enumerate(evidence) if _words(e.text) == _words(entry.add)), None)
         if index is not None:
@@ -228,7 +265,11 @@ def _correct_evidence(briefing: Briefing, claims: list[Claim], entries: list[Ent
             continue
         paragraph, sentence = found
         fields = dict(entry.changes)
-        supports = entry.supports if entry.supports is not None else tuple(c.id for c in claims if c.paragraph == paragraph)
+        supports = (
+            entry.supports
+            if entry.supports is not None
+            else tuple(c.id for c in claims if c.paragraph == paragraph)
+        )
         item = Evidence(
             id=stable_id("e", entry.add, seen),
             kind=fields.get("kind") or "fact",
@@ -273,7 +314,9 @@ def locate(article: Article, sentence: str) -> tuple[int, str] | None:
     words = re.findall(r"\w+", sentence)
     if not words:
         return None
-    pattern = re.compile(r"(?<!\w)[^\w\s]*" + r"\W+".join(map(re.escape, words)) + r"(?!\w)[^\w\s]*", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<!\w)[^\w\s]*" + r"\W+".join(map(re.escape, words)) + r"(?!\w)[^\w\s]*", re.IGNORECASE
+    )
     for number, paragraph in [*enumerate(article.paragraphs, start=1), (0, article.title)]:
         match = pattern.search(paragraph)
         if match:
@@ -290,5 +333,9 @@ def check_unused_corrections(source: Path, used: set[Path], problems: list[Probl
             if not name.endswith((".review.yml", ".review.yaml")) or path in used:
                 continue
             twin = path.with_suffix(".yml")
-            why = f"{twin.name} is read instead" if twin in used else "no article beside it was read (renamed or removed?)"
+            why = (
+                f"{twin.name} is read instead"
+                if twin in used
+                else "no article beside it was read (renamed or removed?)"
+            )
             problems.append(Problem(path.relative_to(source).as_posix(), f"corrections not applied: {why}"))

@@ -148,9 +148,15 @@ def parse_corrections(text: str, name: str) -> Corrections:
         return Corrections(name)
     if not isinstance(data, dict):
         raise CorrectionsError(name, "must be a mapping with some of the keys " + ", ".join(SECTIONS))
-    warnings = [f"unknown key {key!r} ignored (known: {', '.join(SECTIONS)})" for key in data if key not in SECTIONS]
+    warnings = [
+        f"unknown key {key!r} ignored (known: {', '.join(SECTIONS)})" for key in data if key not in SECTIONS
+    ]
     try:
-        entries = tuple(entry for section in ("actors", "claims", "evidence") for entry in _entries(section, data.get(section), warnings))
+        entries = tuple(
+            entry
+            for section in ("actors", "claims", "evidence")
+            for entry in _entries(section, data.get(section), warnings)
+        )
         bluf = _text(data["bluf"], "bluf", None) if data.get("bluf") is not None else None
         judgments = tuple(_judgment(item, warnings) for item in _list(data.get("judgments"), "judgments"))
         notes = tuple(_text(note, "notes", _line(note)) for note in _list(data.get("notes"), "notes"))
@@ -184,7 +190,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
     for key_node, _ in node.value:
         if isinstance(key_node, yaml.ScalarNode):
             if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"key {key_node.value!r} is given twice", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key_node.value!r} is given twice", key_node.start_mark
+                )
             seen.add(key_node.value)
     mapping.update(loader.construct_mapping(node))
 
@@ -223,13 +231,26 @@ def _entry(section: str, item: _Mapping, warnings: list[str]) -> Entry:
     form = given[0]
     known = KEYS[section, form]
     for key in sorted((k for k in item if k not in known), key=str):
-        warnings.append(f"line {line}: unknown key {key!r} ignored (an entry with `{form}` takes {', '.join(sorted(known))})")
+        warnings.append(
+            f"line {line}: unknown key {key!r} ignored (an entry with `{form}` takes {', '.join(sorted(known))})"
+        )
     if form == "merge":
         ids = item["merge"]
-        if not isinstance(ids, list) or len(ids) < 2 or not all(isinstance(i, str) for i in ids) or len(set(ids)) < len(ids):
-            raise _Invalid(line, "merge", "must list two or more different actor ids, such as [geng-shuang, geng]")
+        if (
+            not isinstance(ids, list)
+            or len(ids) < 2
+            or not all(isinstance(i, str) for i in ids)
+            or len(set(ids)) < len(ids)
+        ):
+            raise _Invalid(
+                line, "merge", "must list two or more different actor ids, such as [geng-shuang, geng]"
+            )
         return Entry(section, line, merge=tuple(ids))
-    changes = tuple((key, _field(section, key, item[key], line)) for key in FIELDS[section] if key in item and key in known)
+    changes = tuple(
+        (key, _field(section, key, item[key], line))
+        for key in FIELDS[section]
+        if key in item and key in known
+    )
     drop = item.get("drop", False) if "drop" in known else False
     if not isinstance(drop, bool):
         raise _Invalid(line, "drop", "must be true or false")
@@ -246,7 +267,14 @@ def _entry(section: str, item: _Mapping, warnings: list[str]) -> Entry:
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise _Invalid(line, "claims", "must be a list of claim ids")
         supports = tuple(ids)
-    return Entry(section, line, add=_text(item["add"], "add", line), changes=changes, sentence=sentence, supports=supports)
+    return Entry(
+        section,
+        line,
+        add=_text(item["add"], "add", line),
+        changes=changes,
+        sentence=sentence,
+        supports=supports,
+    )
 
 
 def _field(section: str, key: str, value: object, line: int) -> str | None:
@@ -262,7 +290,9 @@ def _field(section: str, key: str, value: object, line: int) -> str | None:
 def _text(value: object, key: str, line: int | None) -> str:
     """A value as one line of text; YAML numbers and dates are taken as written."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
-        raise _Invalid(line, key, f"must be text, not {type(value).__name__ if value is not None else 'empty'}")
+        raise _Invalid(
+            line, key, f"must be text, not {type(value).__name__ if value is not None else 'empty'}"
+        )
     text = " ".join(str(value).split())
     if not text:
         raise _Invalid(line, key, "must not be empty")
@@ -271,17 +301,27 @@ def _text(value: object, key: str, line: int | None) -> str:
 
 def _judgment(item: object, warnings: list[str]) -> Judgment:
     if not isinstance(item, dict):
-        raise _Invalid(_line(item), "judgments", "each judgment must be a mapping with text, likelihood and confidence")
+        raise _Invalid(
+            _line(item), "judgments", "each judgment must be a mapping with text, likelihood and confidence"
+        )
     line = _line(item)
     for key in sorted((k for k in item if k not in ("text", "likelihood", "confidence")), key=str):
-        warnings.append(f"line {line}: unknown key {key!r} ignored (a judgment takes text, likelihood, confidence)")
+        warnings.append(
+            f"line {line}: unknown key {key!r} ignored (a judgment takes text, likelihood, confidence)"
+        )
     for key in ("text", "likelihood", "confidence"):
         if item.get(key) is None:
             raise _Invalid(line, key, "every judgment needs text, likelihood and confidence")
     likelihood = _text(item["likelihood"], "likelihood", line).casefold()
     if likelihood not in LIKELIHOODS:
-        raise _Invalid(line, "likelihood", f"{item['likelihood']!r} is not an ICD 203 term; use one of: {', '.join(LIKELIHOODS)}")
+        raise _Invalid(
+            line,
+            "likelihood",
+            f"{item['likelihood']!r} is not an ICD 203 term; use one of: {', '.join(LIKELIHOODS)}",
+        )
     confidence = _text(item["confidence"], "confidence", line).casefold()
     if confidence not in CONFIDENCE_LEVELS:
-        raise _Invalid(line, "confidence", f"must be one of {', '.join(CONFIDENCE_LEVELS)}, not {item['confidence']!r}")
+        raise _Invalid(
+            line, "confidence", f"must be one of {', '.join(CONFIDENCE_LEVELS)}, not {item['confidence']!r}"
+        )
     return Judgment(_text(item["text"], "text", line), likelihood, confidence)

@@ -93,7 +93,9 @@ _DATELINE = re.compile(
 _GLUED_QUOTE = re.compile(r"([,:;.!?])([“‘])(?=\w)")
 # 'He says,” there are …”': a closing mark typed where the quotation opens, after a verb of
 # speech and before words that another closing mark ends.
-_BACKWARD_OPEN = re.compile(r"\b(says|said|say|adds|added|asks|asked|writes|wrote|explains|explained|declares|declared|continues|continued)(,? ?)”(?=\s?\w[^“”\n]*”)")
+_BACKWARD_OPEN = re.compile(
+    r"\b(says|said|say|adds|added|asks|asked|writes|wrote|explains|explained|declares|declared|continues|continued)(,? ?)”(?=\s?\w[^“”\n]*”)"
+)
 
 
 def normalize(text: str) -> str:
@@ -144,7 +146,8 @@ _LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s")
 
 def _one_paragraph_a_line(lines: list[str]) -> bool:
     return len(lines) > 1 and (
-        any(len(line) > _WRAP_WIDTH for line in lines[:-1]) or sum(bool(_LIST_ITEM.match(line)) for line in lines) > 1
+        any(len(line) > _WRAP_WIDTH for line in lines[:-1])
+        or sum(bool(_LIST_ITEM.match(line)) for line in lines) > 1
     )
 
 
@@ -168,8 +171,8 @@ _AGENCY_DATELINE = re.compile(
 def take_dateline(paragraph: str) -> tuple[str | None, str]:
     """Remove a leading dateline; return (place, rest of the paragraph)."""
     match = _AGENCY_DATELINE.match(paragraph)
-    if match and (paragraph[match.end():][:1].isupper() or paragraph[match.end():][:1] in "“\"‘'"):
-        return match.group("place"), paragraph[match.end():]
+    if match and (paragraph[match.end() :][:1].isupper() or paragraph[match.end() :][:1] in "“\"‘'"):
+        return match.group("place"), paragraph[match.end() :]
     match = _DATELINE.match(paragraph)
     if not match:
         return None, paragraph
@@ -177,7 +180,7 @@ def take_dateline(paragraph: str) -> tuple[str | None, str]:
     letters = [c for c in place if c.isalpha()]
     if len(letters) < 3 or not all(c.isupper() for c in letters):
         return None, paragraph
-    rest = paragraph[match.end():]
+    rest = paragraph[match.end() :]
     if not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         return None, paragraph
     return place, rest

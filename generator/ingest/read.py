@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.ingest.clean import normalize, split_paragraphs, strip_controls, take_dateline
 from generator.errors import ArticleError
+from generator.ingest.clean import normalize, split_paragraphs, strip_controls, take_dateline
 from generator.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -164,7 +164,7 @@ def read_markdown(text: str, name: str) -> Source:
     meta, warnings = {}, []
     match = _FRONT_MATTER.match(text)
     if match:
-        text = text[match.end():]
+        text = text[match.end() :]
         meta, warnings = parse_front_matter(match.group(1), name)
     elif text.startswith("---\n"):
         warnings.append("front matter opened with '---' is never closed; it was read as article text")
@@ -258,12 +258,16 @@ def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [f"front matter must be a mapping of keys to values, not a {type(data).__name__}; it was ignored"]
+        return {}, [
+            f"front matter must be a mapping of keys to values, not a {type(data).__name__}; it was ignored"
+        ]
     meta, warnings = {}, []
     for key in sorted(data, key=str):
         value = data[key]
         if key not in FRONT_MATTER_KEYS:
-            warnings.append(f"front matter key {key!r} is not known (known: {', '.join(sorted(FRONT_MATTER_KEYS))}); it was ignored")
+            warnings.append(
+                f"front matter key {key!r} is not known (known: {', '.join(sorted(FRONT_MATTER_KEYS))}); it was ignored"
+            )
             continue
         target = {"date": "published", "source": "outlet"}.get(key, key)
         if target == "published":
@@ -282,7 +286,9 @@ def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             meta[target] = " ".join(str(value).split())
         elif value is not None:
-            warnings.append(f"front matter {key!r} must be text, not a {type(value).__name__}; it was ignored")
+            warnings.append(
+                f"front matter {key!r} must be text, not a {type(value).__name__}; it was ignored"
+            )
     return meta, warnings
 
 

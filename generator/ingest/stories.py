@@ -1,11 +1,11 @@
 """Multi-source briefings: a folder of articles on one story with a small `briefing.yml`.
 
-    title: Hong Kong withdraws the extradition bill
-    question: What did the government concede, and how did each outlet frame it?
-    bias:                       # optional outlet bias labels
-      Example Daily: left
-    sources:                    # optional metadata for files without front matter
-      daily.txt: {outlet: Example Daily, published: 2019-09-04, url: https://example.org/a}
+title: Hong Kong withdraws the extradition bill
+question: What did the government concede, and how did each outlet frame it?
+bias:                       # optional outlet bias labels
+  Example Daily: left
+sources:                    # optional metadata for files without front matter
+  daily.txt: {outlet: Example Daily, published: 2019-09-04, url: https://example.org/a}
 """
 
 from __future__ import annotations
@@ -49,7 +49,11 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
         return None, [f"{STORY_FILE} is not valid YAML{f' at line {mark.line + 1}' if mark else ''}"]
     if not isinstance(data, dict):
         return None, [f"{STORY_FILE} must be a mapping with at least a 'title'"]
-    warnings = [f"{STORY_FILE}: key {key!r} is not known (known: {', '.join(sorted(KEYS))}); it was ignored" for key in sorted(map(str, data)) if key not in KEYS]
+    warnings = [
+        f"{STORY_FILE}: key {key!r} is not known (known: {', '.join(sorted(KEYS))}); it was ignored"
+        for key in sorted(map(str, data))
+        if key not in KEYS
+    ]
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None, warnings + [f"{STORY_FILE} needs a 'title' (text)"]
@@ -72,8 +76,14 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
             continue
         unknown = sorted(set(map(str, meta)) - SOURCE_KEYS)
         if unknown:
-            warnings.append(f"{STORY_FILE}: {file_name!r} has unknown keys {', '.join(unknown)}; they were ignored")
-        entry = {k: " ".join(str(v).split()) for k, v in meta.items() if k in SOURCE_KEYS and _scalar(v) and k != "published"}
+            warnings.append(
+                f"{STORY_FILE}: {file_name!r} has unknown keys {', '.join(unknown)}; they were ignored"
+            )
+        entry = {
+            k: " ".join(str(v).split())
+            for k, v in meta.items()
+            if k in SOURCE_KEYS and _scalar(v) and k != "published"
+        }
         if "published" in meta:
             date, problem = parse_date(meta["published"])
             if problem:
@@ -81,8 +91,16 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
             else:
                 entry["published"] = date
         clean_sources[str(file_name)] = entry
-    pairs = tuple(sorted((" ".join(str(k).split()), " ".join(str(v).split())) for k, v in bias.items() if _scalar(v)))
-    return StorySpec(folder, " ".join(title.split()), " ".join(question.split()) if question else None, pairs, clean_sources), warnings
+    pairs = tuple(
+        sorted((" ".join(str(k).split()), " ".join(str(v).split())) for k, v in bias.items() if _scalar(v))
+    )
+    return StorySpec(
+        folder,
+        " ".join(title.split()),
+        " ".join(question.split()) if question else None,
+        pairs,
+        clean_sources,
+    ), warnings
 
 
 def _scalar(value) -> bool:
@@ -107,7 +125,9 @@ def with_source_details(article: Article, spec: StorySpec) -> Article:
 
 
 def make_story(spec: StorySpec, slug: str, path: str, sources: list[Briefing]) -> Story:
-    return Story(slug=slug, title=spec.title, path=path, sources=tuple(sources), question=spec.question, bias=spec.bias)
+    return Story(
+        slug=slug, title=spec.title, path=path, sources=tuple(sources), question=spec.question, bias=spec.bias
+    )
 
 
 def read_specs(folders: list[Path], source: Path, problems: list[Problem]) -> dict:

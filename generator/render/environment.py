@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
@@ -84,7 +84,9 @@ def theme_title(title: str) -> str:
     `</title><script>` would turn back into markup there. A word joiner after every `<` leaves
     the title reading the same while no tag can start.
     """
-    return re.sub(r"&(?:lt|#0*60|#x0*3c);", lambda match: match.group(0) + "\u2060", title, flags=re.IGNORECASE)
+    return re.sub(
+        r"&(?:lt|#0*60|#x0*3c);", lambda match: match.group(0) + "\u2060", title, flags=re.IGNORECASE
+    )
 
 
 def attribute(value: object) -> Markup:
@@ -108,7 +110,11 @@ def templates_version(user_templates: Path | None = None) -> str:
             continue
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes())
+                digest.update(
+                    path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
+                    + b"\0"
+                    + path.read_bytes()
+                )
         digest.update(b"\1")
     return digest.hexdigest()[:16]
 
@@ -144,7 +150,9 @@ def safe_url(value: object) -> Markup:
     url = str(value or "").strip()
     if not re.match(r"^https?://[^\s/]", url, re.IGNORECASE):
         return Markup("")
-    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-._~:/?#@!$&+,;=%") else quote(c, safe="") for c in url)
+    safe = "".join(
+        c if c.isascii() and (c.isalnum() or c in "-._~:/?#@!$&+,;=%") else quote(c, safe="") for c in url
+    )
     return Markup(html.escape(safe, quote=True))
 
 
@@ -155,7 +163,14 @@ def _words(value: object, count: int = 30) -> str:
 
 def reading_ease_label(score: float) -> str:
     """Flesch's own bands."""
-    for floor, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"), (30, "difficult")):
+    for floor, label in (
+        (90, "very easy"),
+        (80, "easy"),
+        (70, "fairly easy"),
+        (60, "plain English"),
+        (50, "fairly difficult"),
+        (30, "difficult"),
+    ):
         if score >= floor:
             return label
     return "very difficult"

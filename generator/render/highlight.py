@@ -39,7 +39,9 @@ def mark_sentences(briefing: Briefing) -> tuple[tuple[tuple[int, Markup], ...], 
         for item_id, span in spans.items():
             around = [k for k in kept if k[0] <= span[0] < k[1]]
             if span in kept or around:
-                anchors[item_id] = marks[span if span in kept else max(around, key=lambda k: (k[0], -k[1]))][1]
+                anchors[item_id] = marks[span if span in kept else max(around, key=lambda k: (k[0], -k[1]))][
+                    1
+                ]
         paragraphs.append((number, Markup(_marked(text, [(span, marks[span]) for span in kept]))))
     return tuple(paragraphs), anchors
 
@@ -60,13 +62,13 @@ def _marked(text: str, marks: list[tuple[tuple[int, int], tuple[str, str]]]) -> 
     open_ends: list[int] = []
     for (start, end), (css, item_id) in marks:
         while open_ends and open_ends[-1] <= start:
-            out += [_piece(text[position:open_ends[-1]]), "</mark>"]
+            out += [_piece(text[position : open_ends[-1]]), "</mark>"]
             position = open_ends.pop()
         out += [_piece(text[position:start]), f'<mark class="{css}" id="{html.escape(item_id, quote=True)}">']
         position = start
         open_ends.append(end)
     while open_ends:
-        out += [_piece(text[position:open_ends[-1]]), "</mark>"]
+        out += [_piece(text[position : open_ends[-1]]), "</mark>"]
         position = open_ends.pop()
     out.append(_piece(text[position:]))
     return "".join(out)

@@ -29,7 +29,7 @@ def pages_of(items: list, per_page: int) -> list[list]:
     if not items:
         return [[]]
     count = math.ceil(len(items) / per_page)
-    return [items[i * per_page:(i + 1) * per_page] for i in range(count)]
+    return [items[i * per_page : (i + 1) * per_page] for i in range(count)]
 
 
 def page_name(number: int) -> str:
@@ -56,7 +56,14 @@ def entry_of(item: Briefing | Story) -> Entry:
         summary = item.question or f"Compares {len(item.sources)} sources."
         return Entry(item.slug, item.title, item.published, outlets, summary, sides[:3], len(item.sources))
     article = item.article
-    return Entry(article.slug, article.title, article.published, article.outlet, item.bluf, tuple(p.side for p in item.positions[:3]))
+    return Entry(
+        article.slug,
+        article.title,
+        article.published,
+        article.outlet,
+        item.bluf,
+        tuple(p.side for p in item.positions[:3]),
+    )
 
 
 def by_date(entries: list[Entry]) -> list[Entry]:
@@ -83,7 +90,10 @@ def render_site(model: SiteModel, config: BuildConfig, pages: Cache | None = Non
 
 def template_problem(error: TemplateError) -> str:
     """Which template failed, where, and why."""
-    name, line = getattr(error, "filename", None) or getattr(error, "name", None), getattr(error, "lineno", None)
+    name, line = (
+        getattr(error, "filename", None) or getattr(error, "name", None),
+        getattr(error, "lineno", None),
+    )
     if name is None:
         frames = traceback.extract_tb(error.__traceback__)
         for frame in reversed(frames):
@@ -101,8 +111,13 @@ def _render_site(model: SiteModel, config: BuildConfig, pages: Cache) -> dict[st
     digests = {id(b): digest(b) for b in ordered}
     # Every page but a briefing's own is made from all the briefings: on a build where none
     # changed, all of them (and the links briefing pages take from them) come from one entry.
-    shown = [(s.slug, s.title, s.path, s.question, s.bias, [digests.get(id(b)) or digest(b) for b in s.sources]) for s in stories]
-    key = entry_key("site", templates, config.site_name, config.per_page, [digests[id(b)] for b in ordered], shown)
+    shown = [
+        (s.slug, s.title, s.path, s.question, s.bias, [digests.get(id(b)) or digest(b) for b in s.sources])
+        for s in stories
+    ]
+    key = entry_key(
+        "site", templates, config.site_name, config.per_page, [digests[id(b)] for b in ordered], shown
+    )
     site = pages.get(key)
     if not _whole(site):
         site = render_catalog(env, model, config)
@@ -114,10 +129,15 @@ def _render_site(model: SiteModel, config: BuildConfig, pages: Cache) -> dict[st
         links = site["actors"].get(slug, {})
         sides = {p.side: side_slug[p.side] for p in briefing.positions if p.side in side_slug}
         story = story_of.get(briefing.article.path)
-        key = entry_key("page", templates, config.site_name, _fingerprint(digests[id(briefing)], links, sides, story))
+        key = entry_key(
+            "page", templates, config.site_name, _fingerprint(digests[id(briefing)], links, sides, story)
+        )
         body = pages.get(key)
         if body is None or not isinstance(body.get("page"), str) or not isinstance(body.get("data"), str):
-            body = {"page": render_briefing(env, briefing, config.site_name, links, sides, story), "data": to_json(briefing)}
+            body = {
+                "page": render_briefing(env, briefing, config.site_name, links, sides, story),
+                "data": to_json(briefing),
+            }
             pages.put(key, body)
         files[f"briefings/{slug}.md"] = body["page"]
         files[f"briefings/{slug}.json"] = body["data"]
@@ -158,41 +178,104 @@ def render_catalog(env, model: SiteModel, config: BuildConfig) -> dict:
         files[f"briefings/{story.slug}.md"] = env.get_template("story.md.j2").render(
             story=story, cmp=model.comparisons[story.slug], side_link=side_slug, **common
         )
-    entries = by_date([entry_of(b) for b in ordered if b.article.path not in story_of] + [entry_of(s) for s in stories])
+    entries = by_date(
+        [entry_of(b) for b in ordered if b.article.path not in story_of] + [entry_of(s) for s in stories]
+    )
     entry_for = {b.article.slug: entry_of(story_of.get(b.article.path, b)) for b in ordered}
-    paged(files, env, "briefings", "briefings_index.md.j2", entries, config.per_page, common, total=len(entries))
+    paged(
+        files, env, "briefings", "briefings_index.md.j2", entries, config.per_page, common, total=len(entries)
+    )
     for actor in catalog.actors:
         actor_pages(files, env, actor, config.per_page, common, side_link=side_slug)
     by_side: dict[str, list] = {}
     for actor in catalog.actors:
         by_side.setdefault(actor.sides[0] if actor.sides else "", []).append(actor)
     groups = sorted(by_side.items(), key=lambda kv: (kv[0] == "", kv[0]))
-    paged(files, env, "actors", "actors_index.md.j2", [(side, actor) for side, actors in groups for actor in actors], config.per_page * 4, common, total=len(catalog.actors), side_link=side_slug)
+    paged(
+        files,
+        env,
+        "actors",
+        "actors_index.md.j2",
+        [(side, actor) for side, actors in groups for actor in actors],
+        config.per_page * 4,
+        common,
+        total=len(catalog.actors),
+        side_link=side_slug,
+    )
     for side in catalog.sides:
         files[f"sides/{side.slug}.md"] = env.get_template("side.md.j2").render(
-            side=side, chart=monthly_bars(side.per_month, f"Claims by {side.name} per month"), per_page=config.per_page, **common
+            side=side,
+            chart=monthly_bars(side.per_month, f"Claims by {side.name} per month"),
+            per_page=config.per_page,
+            **common,
         )
-    paged(files, env, "sides", "sides_index.md.j2", list(catalog.sides), config.per_page * 4, common, total=len(catalog.sides))
+    paged(
+        files,
+        env,
+        "sides",
+        "sides_index.md.j2",
+        list(catalog.sides),
+        config.per_page * 4,
+        common,
+        total=len(catalog.sides),
+    )
     topics = []
     for topic in catalog.topics:
-        items = by_date(list({entry_for[b.article.slug].slug: entry_for[b.article.slug] for b in topic.briefings}.values()))
+        items = by_date(
+            list(
+                {entry_for[b.article.slug].slug: entry_for[b.article.slug] for b in topic.briefings}.values()
+            )
+        )
         topics.append((topic, items))
-        paged(files, env, f"topics/{topic.slug}", "topic.md.j2", items, config.per_page, common, topic=topic, total=len(items))
+        paged(
+            files,
+            env,
+            f"topics/{topic.slug}",
+            "topic.md.j2",
+            items,
+            config.per_page,
+            common,
+            topic=topic,
+            total=len(items),
+        )
     paged(files, env, "topics", "topics_index.md.j2", topics, config.per_page * 4, common, total=len(topics))
     dated = [e for e in entries if e.published]
-    paged(files, env, "timeline", "timeline.md.j2", dated, config.per_page, common, total=len(dated), undated=len(entries) - len(dated))
+    paged(
+        files,
+        env,
+        "timeline",
+        "timeline.md.j2",
+        dated,
+        config.per_page,
+        common,
+        total=len(dated),
+        undated=len(entries) - len(dated),
+    )
     files["index.md"] = env.get_template("home.md.j2").render(
-        latest=entries[:10], total=len(entries), sides=catalog.sides[:12], topics=topics[:12], actors=catalog.actors[:12], **common
+        latest=entries[:10],
+        total=len(entries),
+        sides=catalog.sides[:12],
+        topics=topics[:12],
+        actors=catalog.actors[:12],
+        **common,
     )
     return {"files": files, "actors": dict(actors), "sides": side_slug}
 
 
-def paged(files: dict[str, str], env, folder: str, template: str, items: list, per_page: int, common: dict, **extra) -> None:
+def paged(
+    files: dict[str, str], env, folder: str, template: str, items: list, per_page: int, common: dict, **extra
+) -> None:
     """Render a list over as many pages as it needs: folder/index.md, folder/page-2.md, …"""
     pages = pages_of(items, per_page)
     for number, page in enumerate(pages, start=1):
         files[f"{folder}/{page_name(number)}"] = env.get_template(template).render(
-            items=page, number=number, pages=len(pages), page_name=page_name, first=(number - 1) * per_page, **common, **extra
+            items=page,
+            number=number,
+            pages=len(pages),
+            page_name=page_name,
+            first=(number - 1) * per_page,
+            **common,
+            **extra,
         )
 
 
@@ -213,8 +296,14 @@ def actor_pages(files: dict[str, str], env, actor, per_page: int, common: dict, 
     for number, voices in enumerate(pages, start=1):
         path = f"actors/{actor.slug}.md" if number == 1 else f"actors/{actor.slug}/page-{number}.md"
         files[path] = env.get_template("actor.md.j2").render(
-            actor=actor, voices=voices, number=number, pages=len(pages), page_name=link_from(number),
-            root=Markup("../" if number == 1 else "../../"), **common, **extra,
+            actor=actor,
+            voices=voices,
+            number=number,
+            pages=len(pages),
+            page_name=link_from(number),
+            root=Markup("../" if number == 1 else "../../"),
+            **common,
+            **extra,
         )
 
 
@@ -222,16 +311,39 @@ def _fingerprint(briefing: str, links: dict, sides: dict, story: Story | None) -
     """A digest of everything a briefing's page and JSON are made from, given the briefing's
     digest (with the templates and the code, which the page key adds). A story counts by its
     own fields and its sources' names."""
-    shown = (story.slug, story.title, story.path, story.question, story.bias, tuple(b.article.slug for b in story.sources)) if story else None
+    shown = (
+        (
+            story.slug,
+            story.title,
+            story.path,
+            story.question,
+            story.bias,
+            tuple(b.article.slug for b in story.sources),
+        )
+        if story
+        else None
+    )
     text = repr((briefing, sorted(links.items()), sorted(sides.items()), shown))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def render_briefing(env, briefing: Briefing, site_name: str, actor_link: dict | None = None, side_link: dict | None = None, story: Story | None = None) -> str:
+def render_briefing(
+    env,
+    briefing: Briefing,
+    site_name: str,
+    actor_link: dict | None = None,
+    side_link: dict | None = None,
+    story: Story | None = None,
+) -> str:
     """The Markdown page of one briefing; links to actor and side pages where they exist."""
     context = briefing_context(briefing)
     return env.get_template("briefing.md.j2").render(
-        b=briefing, site_name=site_name, actor_link=actor_link or {}, side_link=side_link or {}, story=story, **context
+        b=briefing,
+        site_name=site_name,
+        actor_link=actor_link or {},
+        side_link=side_link or {},
+        story=story,
+        **context,
     )
 
 

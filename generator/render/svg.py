@@ -39,9 +39,18 @@ def _lines(text: str, width: int, count: int) -> list[str]:
     return lines or [""]
 
 
-def _text(x: float, y: float, lines: list[str], size: int = 13, anchor: str = "start", weight: str = "normal", colour: str = "currentColor") -> str:
+def _text(
+    x: float,
+    y: float,
+    lines: list[str],
+    size: int = 13,
+    anchor: str = "start",
+    weight: str = "normal",
+    colour: str = "currentColor",
+) -> str:
     spans = "".join(
-        f'<tspan x="{x:.0f}" dy="{0 if i == 0 else size + 3}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{x:.0f}" dy="{0 if i == 0 else size + 3}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
     )
     return f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" fill="{colour}" {_FONT}>{spans}</text>'
 
@@ -80,9 +89,13 @@ def actor_map(briefing: Briefing, max_actors: int = 12) -> Markup:
     for position in sides:
         y = side_y[position.side]
         colour = STANCE_COLOURS.get(position.stance, STANCE_COLOURS["states"])
-        parts.append(f'<rect x="{x_side}" y="{y - 14}" width="200" height="28" rx="6" fill="{colour}" opacity="0.12" stroke="{colour}"/>')
+        parts.append(
+            f'<rect x="{x_side}" y="{y - 14}" width="200" height="28" rx="6" fill="{colour}" opacity="0.12" stroke="{colour}"/>'
+        )
         parts.append(_text(x_side + 10, y + 4, _lines(position.side, 26, 1), weight="bold"))
-        parts.append(f'<path d="M{x_side + 200} {y} L{x_position - 6} {y}" stroke="{colour}" stroke-width="2" marker-end="url(#arrow)"/>')
+        parts.append(
+            f'<path d="M{x_side + 200} {y} L{x_position - 6} {y}" stroke="{colour}" stroke-width="2" marker-end="url(#arrow)"/>'
+        )
         parts.append(_text(x_position, y - 2, _lines(f"{position.stance}: {position.gist}", 52, 2), size=12))
     drawn: set[tuple[str, str]] = set()
     for position in sides:
@@ -97,7 +110,10 @@ def actor_map(briefing: Briefing, max_actors: int = 12) -> Markup:
                 f'<path d="M{x_side + 170} {y1 + 14} C{bend} {y1 + 30} {bend} {y2 - 30} {x_side + 170} {y2 - 14}" stroke="{STANCE_COLOURS["opposes"]}" stroke-width="2" stroke-dasharray="5 3" fill="none">'
                 f"<title>{escape(f'{pair[0]} and {pair[1]} contradict each other')}</title></path>"
             )
-    parts.insert(3, '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="#607d8b"/></marker></defs>')
+    parts.insert(
+        3,
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="#607d8b"/></marker></defs>',
+    )
     parts.append("</svg>")
     return Markup(f'<div class="briefing-diagram">{"".join(parts)}</div>')
 
@@ -132,11 +148,17 @@ def monthly_bars(per_month: tuple[tuple[str, int], ...] | list[tuple[str, int]],
         n = counts.get(month, 0)
         h = chart_h * n / top
         x = 40 + i * (bar + gap)
-        parts.append(f'<rect x="{x}" y="{20 + chart_h - h:.1f}" width="{bar}" height="{h:.1f}" fill="#3f51b5"><title>{escape(f"{month}: {n} claim(s)")}</title></rect>')
+        parts.append(
+            f'<rect x="{x}" y="{20 + chart_h - h:.1f}" width="{bar}" height="{h:.1f}" fill="#3f51b5"><title>{escape(f"{month}: {n} claim(s)")}</title></rect>'
+        )
         if n:
             parts.append(_text(x + bar / 2, 16 + chart_h - h, [str(n)], size=11, anchor="middle"))
-        parts.append(f'<text x="{x + bar / 2:.0f}" y="{chart_h + 36}" font-size="10" text-anchor="end" transform="rotate(-45 {x + bar / 2:.0f} {chart_h + 36})" fill="currentColor" {_FONT}>{escape(month)}</text>')
-    parts.append(f'<line x1="36" y1="{20 + chart_h}" x2="{width - 10}" y2="{20 + chart_h}" stroke="#9e9e9e"/>')
+        parts.append(
+            f'<text x="{x + bar / 2:.0f}" y="{chart_h + 36}" font-size="10" text-anchor="end" transform="rotate(-45 {x + bar / 2:.0f} {chart_h + 36})" fill="currentColor" {_FONT}>{escape(month)}</text>'
+        )
+    parts.append(
+        f'<line x1="36" y1="{20 + chart_h}" x2="{width - 10}" y2="{20 + chart_h}" stroke="#9e9e9e"/>'
+    )
     parts.append("</svg>")
     return Markup(f'<div class="monthly-chart">{"".join(parts)}</div>')
 
