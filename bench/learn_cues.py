@@ -27,7 +27,10 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
     """(lemma, matches a gold claim) for each candidate verb of one article."""
     from eval_polnear import parsed
 
-    from generator.analysis.claims import Paragraph, _content_of, holds_views, in_quote, subject_of, trim
+    from generator.analysis.claims.base import Paragraph, in_quote
+    from generator.analysis.claims.content import content_of
+    from generator.analysis.claims.speaker import subject_of
+    from generator.analysis.syntax import holds_views, trim
     from generator.analysis.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
     from generator.analysis.quotes import find_quotes
     from generator.ingest.read import read_article
@@ -46,7 +49,7 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
                 continue
             if in_quote(paragraph, verb.idx) or not holds_views(subject_of(verb)):
                 continue
-            content = _content_of(verb, broad=True)
+            content = content_of(verb, broad=True)
             if content is None or not content[0]:
                 continue
             tokens = sorted(content[0], key=lambda t: t.i)

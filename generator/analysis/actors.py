@@ -210,10 +210,9 @@ class Cast:
                     if near(last, other[0]) or near(words[0], other[0]):
                         return entity
                     continue
-                first_ok = (
-                    near(words[0], other[0])
-                    or (words[0][0].lower() == other[0][0].lower()
-                    and (len(words[0].rstrip(".")) == 1 or len(other[0].rstrip(".")) == 1))
+                first_ok = near(words[0], other[0]) or (
+                    words[0][0].lower() == other[0][0].lower()
+                    and (len(words[0].rstrip(".")) == 1 or len(other[0].rstrip(".")) == 1)
                 )
                 if near(last, other[-1]) and first_ok:
                     return entity

@@ -109,18 +109,22 @@ def _text_of(node: Token, limit: int = _MAX_WORDS) -> tuple[int, str]:
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     opening = subject.left_edge.i if subject is not None else node.i
     for child in node.children:
-        if (child.dep_ in ("conj", "cc") and child.i > node.i) or (child.i < opening and child.dep_ in (
-            "advcl",
-            "prep",
-            "npadvmod",
-            "advmod",
-            "intj",
-            "cc",
-            "mark",
-            "punct",
-            "ccomp",
-            "parataxis",
-        )):
+        if (child.dep_ in ("conj", "cc") and child.i > node.i) or (
+            child.i < opening
+            and child.dep_
+            in (
+                "advcl",
+                "prep",
+                "npadvmod",
+                "advmod",
+                "intj",
+                "cc",
+                "mark",
+                "punct",
+                "ccomp",
+                "parataxis",
+            )
+        ):
             cut.update(t.i for t in child.subtree)
         elif child.dep_ == "mark":
             cut.add(child.i)
@@ -171,11 +175,10 @@ def _counts_something(ent: Span) -> bool:
     if re.fullmatch(r"(19|20)\d\d", ent.text):
         return False
     return (
-        (root.dep_ in ("nummod", "dobj", "attr", "pobj", "nsubj")
+        root.dep_ in ("nummod", "dobj", "attr", "pobj", "nsubj")
         and (root.head.pos_ == "NOUN" or root.dep_ != "nummod")
-        and any(ch.isdigit() for ch in ent.text))
-        or ent.text.lower() in ("million", "billion", "thousands", "hundreds")
-    )
+        and any(ch.isdigit() for ch in ent.text)
+    ) or ent.text.lower() in ("million", "billion", "thousands", "hundreds")
 
 
 def _documents(sentence: Span):

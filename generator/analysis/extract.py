@@ -12,7 +12,7 @@ from generator.analysis.claims import (
     Candidate,
     Paragraph,
     Registry,
-    default_extractors,
+    build_extractors,
     find_candidates,
     in_quote,
 )
@@ -76,7 +76,7 @@ def extract(
         from generator.analysis.nlp import parse
 
         docs = parse(texts(article))
-    registry = default_extractors(settings.disabled)
+    registry = build_extractors(settings.disabled)
     resolver, attributed = attribute(article, docs, registry)
     body = docs[: len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
@@ -127,7 +127,7 @@ def attribute(
             if not isinstance(step, Candidate):
                 resolver.register(index, doc, step, quoted=in_quote(paragraph, step.start_char) is not None)
                 continue
-            if step.extractor == "colon" and not _known(
+            if step.by_label and not _known(
                 resolver, doc[step.speaker[0] : step.speaker[1]], transcript=index < headline
             ):
                 continue

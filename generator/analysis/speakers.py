@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
-from generator.analysis.claims import inverted_cue
 from generator.analysis.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -28,6 +27,7 @@ from generator.analysis.lexicon import (
     TITLES,
 )
 from generator.analysis.places import gazetteer
+from generator.analysis.syntax import inverted_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -315,11 +315,9 @@ class Resolver:
             return self.cast.descriptor("group", _describe(tokens), position, side)  # "those who want …"
         within = any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
         if (
-            (word in ("most", "many", "others", "several", "both", "some", "few")
-            and (len(tokens) == 1 or within))
-            or (head.like_num
-            and within)
-        ):
+            word in ("most", "many", "others", "several", "both", "some", "few")
+            and (len(tokens) == 1 or within)
+        ) or (head.like_num and within):
             # "Most believe that …", "most in Miami want …", "4 in 10 want …"
             return self.cast.descriptor("group", _describe(tokens), position, side)
         lemma = head.lemma_.lower()

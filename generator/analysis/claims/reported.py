@@ -1,0 +1,102 @@
+"""Reported speech and stated stances: `X said (that) …`, `X urged Y to …`, `X denied the report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from generator.analysis.claims.base import Candidate, Extractor, Paragraph, in_quote
+from generator.analysis.claims.content import content_of
+from generator.analysis.claims.speaker import subject_of
+from generator.analysis.lexicon import ATTITUDE_VERBS, COGNITION_VERBS
+from generator.analysis.syntax import (
+    contiguous,
+    holds_views,
+    is_cue,
+    phrase,
+    trim,
+    unattributed_verdict,
+    without_aside,
+    words_between,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
+    """`X said (that) …`, `…, X said`, `X urged Y to …`, `X denied the report`, `X backs Y`."""
+    doc = paragraph.doc
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        speech = is_cue(verb)
+        attitude = not speech and lemma in ATTITUDE_VERBS and verb.pos_ == "VERB"
+        if not (speech or attitude) or in_quote(paragraph, verb.idx):
+            continue
+        speaker = subject_of(verb)
+        if unattributed_verdict(verb):
+            speaker = None  # "has been accused of hurting civilians": by whom, the text does not say
+        elif (
+            (attitude or lemma in COGNITION_VERBS)
+            and not holds_views(speaker)
+            and not _believes_that(verb, speaker)
+        ):
+            continue
+        if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("you",):
+            continue
+        content = content_of(verb, broad=attitude)
+        if content is None:
+            continue
+        tokens, how, cue = content
+        if speaker is not None:
+            if speaker.i in {t.i for t in tokens}:
+                continue
+            first, last = phrase(speaker)
+            tokens = [t for t in tokens if not first <= t.i < last]
+        tokens = without_aside(contiguous([t for t in tokens if t.i != verb.i], verb))
+        if not tokens:
+            continue
+        start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and not paragraph.quotes:
+            # "He added: It's typical of her. She knows nothing …": the rest of the paragraph.
+            end = trim(doc, start, len(doc.text))[1]
+        if end - start < 2:
+            continue
+        if how == "clause" and words_between(doc, start, end) < 2:
+            continue
+        if (
+            how == "object"
+            and not attitude
+            and words_between(doc, start, end) < 2
+            and not in_quote(paragraph, start)
+        ):
+            continue
+        confidence = {"clause": 0.85, "xcomp": 0.75, "object": 0.7, "preposition": 0.65}[how]
+        if attitude or lemma in COGNITION_VERBS:
+            confidence -= 0.1
+        yield Candidate(
+            paragraph.index,
+            start,
+            end,
+            "indirect",
+            cue,
+            phrase(speaker) if speaker is not None else None,
+            speaker.i if speaker is not None else verb.i,
+            "reported_speech",
+            confidence=round(confidence, 2),
+        )
+
+
+def _believes_that(verb: Token, speaker: Token | None) -> bool:
+    """ "Wines believes that …", "Trump knows there are …": whoever is named believing a clause
+    holds a view, even a name the tagger took for a common noun."""
+    return (
+        speaker is not None
+        and verb.lemma_.lower() in COGNITION_VERBS
+        and speaker.text[:1].isupper()
+        and speaker.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+REPORTED_SPEECH_EXTRACTOR = Extractor("reported_speech", 20, reported_claims)
