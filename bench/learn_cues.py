@@ -28,7 +28,7 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
     from eval_polnear import parsed
 
     from generator.analysis.claims.base import Paragraph, in_quote
-    from generator.analysis.claims.content import content_of
+    from generator.analysis.claims.content import find_content
     from generator.analysis.claims.speaker import subject_of
     from generator.analysis.syntax import holds_views, trim
     from generator.analysis.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
@@ -49,10 +49,10 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
                 continue
             if in_quote(paragraph, verb.idx) or not holds_views(subject_of(verb)):
                 continue
-            content = content_of(verb, broad=True)
-            if content is None or not content[0]:
+            content = find_content(verb, broad=True)
+            if content is None or not content.tokens:
                 continue
-            tokens = sorted(content[0], key=lambda t: t.i)
+            tokens = sorted(content.tokens, key=lambda t: t.i)
             start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
             text = doc.text[start:end]
             found.append((lemma, any(overlap(text, g) >= 0.5 for g in gold)))

@@ -33,6 +33,10 @@ _OPINION = {
     "would",
 }
 _MAX_WORDS = 60
+STATISTIC_CONFIDENCE = 0.8
+"""A figure is found by its form; what it measures is the uncertain part."""
+OTHER_CONFIDENCE = 0.6
+"""Events, facts and documents are read off the parse of a sentence."""
 
 
 def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
@@ -66,7 +70,7 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
                 value=value,
                 measure=measure,
                 claims=supports,
-                confidence=0.8 if kind == "statistic" else 0.6,
+                confidence=STATISTIC_CONFIDENCE if kind == "statistic" else OTHER_CONFIDENCE,
             )
         )
     return tuple(evidence)

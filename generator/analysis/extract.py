@@ -13,6 +13,7 @@ from generator.analysis.claims import (
     Paragraph,
     Registry,
     build_extractors,
+    calibration,
     find_candidates,
     in_quote,
 )
@@ -303,9 +304,9 @@ def make_claims(
         claim_id = stable_id("c", text, seen)
         confidence = candidate.confidence
         if speaker is None:
-            confidence = min(confidence, 0.5)
+            confidence = min(confidence, calibration.UNATTRIBUTED_CAP)
         elif speaker_text and speaker_text.lower() in ("he", "she", "they", "it"):
-            confidence = min(confidence, 0.75)
+            confidence = min(confidence, calibration.PRONOUN_CAP)
         claims.append(
             Claim(
                 id=claim_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Extractor, Paragraph, in_quote
 from generator.analysis.lexicon import FINDING_NOUNS
 from generator.analysis.syntax import contiguous, is_cue, phrase, trim, words_between
@@ -61,7 +62,7 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if not content:
             continue
         start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
-        if words_between(doc, start, end) < 3:
+        if words_between(doc, start, end) < calibration.MIN_SOURCE_WORDS:
             continue
         yield Candidate(
             paragraph.index,
@@ -72,7 +73,7 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker),
             speaker.i,
             "according_to",
-            confidence=0.85,
+            confidence=calibration.ACCORDING_TO,
         )
 
 
@@ -106,7 +107,7 @@ def _finding_in(paragraph: Paragraph, token: Token) -> Candidate | None:
         return None
     doc = paragraph.doc
     start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
-    if words_between(doc, start, end) < 3:
+    if words_between(doc, start, end) < calibration.MIN_SOURCE_WORDS:
         return None
     return Candidate(
         paragraph.index,
@@ -117,7 +118,7 @@ def _finding_in(paragraph: Paragraph, token: Token) -> Candidate | None:
         phrase(source),
         source.i,
         "according_to",
-        confidence=0.7,
+        confidence=calibration.FINDING,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.analysis.claims import calibration
 from generator.analysis.claims.base import OPEN_MARKS, Candidate, Extractor, Paragraph, in_quote
 from generator.analysis.lexicon import HEADLINE_LABELS
 from generator.analysis.syntax import trim, words_between
@@ -48,7 +49,7 @@ def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
     ].pos_ in ("DET", "PRON", "ADP"):
         return
     start, stop = trim(doc, colon.idx + 1, len(doc.text))
-    if words_between(doc, start, stop) < 3:
+    if words_between(doc, start, stop) < calibration.MIN_SOURCE_WORDS:
         return
     # A headline reports; a transcript gives the words as spoken.
     kind = "indirect" if paragraph.headline else "direct"
@@ -61,7 +62,7 @@ def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         (first, end),
         end - 1,
         "colon",
-        confidence=0.75,
+        confidence=calibration.COLON,
         by_label=True,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Paragraph
 
 
@@ -20,7 +21,7 @@ def merge(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
         for i, kept in enumerate(merged):
-            if span_overlap(kept, candidate) >= 0.6:
+            if span_overlap(kept, candidate) >= calibration.SAME_CLAIM:
                 merged[i] = _combine(kept, candidate, paragraph)
                 break
         else:
@@ -63,7 +64,7 @@ def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
     if quoted is not None and reported is not quoted:
         speaker = quoted.speaker or reported.speaker
         inside = min(quoted.end, reported.end) - max(quoted.start, reported.start)
-        if reported.speaker is not None and inside < 0.85 * (reported.end - reported.start):
+        if reported.speaker is not None and inside < calibration.QUOTED * (reported.end - reported.start):
             # Reported speech with a quoted part ("insisted that A and that “B”"): one mixed claim.
             return replace(reported, kind="mixed", quoted=True, confidence=max(a.confidence, b.confidence))
         return replace(
@@ -100,7 +101,7 @@ def _with_kind(candidate: Candidate, paragraph: Paragraph) -> Candidate:
     length = max(1, candidate.end - candidate.start)
     if inside == 0:
         return candidate
-    if inside / length >= 0.85:
+    if inside / length >= calibration.QUOTED:
         quote = max(paragraph.quotes, key=lambda q: min(candidate.end, q.end) - max(candidate.start, q.start))
         return replace(candidate, kind="direct", start=quote.start, end=quote.end, quoted=True)
     return replace(candidate, kind="mixed", quoted=True)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from generator.analysis.claims.base import CLOSE_MARKS, OPEN_MARKS, Candidate, Extractor, Paragraph
+from generator.analysis.claims import calibration
+from generator.analysis.claims.base import (
+    CLOSE_MARKS,
+    OPEN_MARKS,
+    Attribution,
+    Candidate,
+    Extractor,
+    Paragraph,
+)
 from generator.analysis.claims.speaker import subject_of
 from generator.analysis.lexicon import CLAUSE_ONLY, SPEECH_VERBS
 from generator.analysis.quotes import Quote
@@ -37,7 +45,7 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if attribution is None and quote.start <= 2:
             introduced = _introduced_before(paragraph)
             if introduced is not None:
-                cue, speaker = introduced
+                cue, speaker = introduced.cue, introduced.speaker
                 yield Candidate(
                     paragraph.index,
                     quote.start,
@@ -47,7 +55,7 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
                     speaker,
                     speaker[1] - 1,
                     "quotations",
-                    confidence=0.8,
+                    confidence=calibration.QUOTATION_INTRODUCED,
                     quoted=True,
                     speaker_paragraph=paragraph.index - 1,
                 )
@@ -64,12 +72,17 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
                 None,
                 content.start,
                 "quotations",
-                confidence=0.6,
+                confidence=calibration.QUOTATION_CONTINUED,
                 inherit=True,
                 quoted=True,
             )
             continue
-        cue, speaker, anchor, optional = attribution
+        cue, speaker, anchor, optional = (
+            attribution.cue,
+            attribution.speaker,
+            attribution.anchor,
+            attribution.optional,
+        )
         if not full and cue not in (":", "–") and not optional:
             # A fragment inside a reported clause ("called it “desperate”"): reported speech
             # extractors produce the mixed claim.
@@ -84,13 +97,15 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             speaker,
             anchor,
             "quotations",
-            confidence=0.9 if quote.opened and quote.closed else 0.75,
+            confidence=calibration.QUOTATION
+            if quote.opened and quote.closed
+            else calibration.QUOTATION_MARK_MISSING,
             optional=optional,
             quoted=True,
         )
 
 
-def _introduced_before(paragraph: Paragraph):
+def _introduced_before(paragraph: Paragraph) -> Attribution | None:
     """`Stone said:` ending the previous paragraph introduces the quotation that opens this one."""
     previous = paragraph.previous
     if previous is None or not previous.text.rstrip().endswith(":"):
@@ -100,7 +115,7 @@ def _introduced_before(paragraph: Paragraph):
     for cue in reversed(cues):
         speaker = subject_of(cue)
         if speaker is not None:
-            return cue_text(cue), phrase(speaker)
+            return Attribution(cue_text(cue), phrase(speaker), phrase(speaker)[1] - 1)
     return None
 
 
@@ -156,7 +171,7 @@ def _window_after(doc: Doc, quote: Quote, limit: int = 14) -> list[Token]:
     return tokens
 
 
-def _attribution_after(paragraph: Paragraph, quote: Quote):
+def _attribution_after(paragraph: Paragraph, quote: Quote) -> Attribution | None:
     """`“…,” said X.` / `“…,” X said.` / `“…” – X` / `“…,” according to X.`"""
     doc = paragraph.doc
     if not quote.closed:
@@ -186,11 +201,11 @@ def _attribution_after(paragraph: Paragraph, quote: Quote):
             if speaker is None:
                 continue
             optional = token.lemma_ == "read" or _is_headline(speaker)
-            return cue_text(token), phrase(speaker), speaker.i, optional
+            return Attribution(cue_text(token), phrase(speaker), speaker.i, optional)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                return "according to", phrase(objects[0]), objects[0].i, False
+                return Attribution("according to", phrase(objects[0]), objects[0].i)
         if token.is_sent_start and token.i > window[0].i:
             break
     quoted = doc.text[quote.start : quote.end].rstrip("”’\"' ")
@@ -203,18 +218,18 @@ def _attribution_after(paragraph: Paragraph, quote: Quote):
         names = [t for t in window if t is not verb and _is_named(t)]
         speaker = subject_of(verb) or names[0]
         if speaker.i >= window[0].i:
-            return cue_text(verb), phrase(speaker), speaker.i, False
+            return Attribution(cue_text(verb), phrase(speaker), speaker.i)
     dash = text_after.strip().startswith(("–", "—", "-")) or window[0].text in ("–", "—", "-")
     if dash:
         names = [t for t in window if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
         if names:
             head = names[-1]
             start = min(t.i for t in window if t.text not in ("–", "—", "-"))
-            return "–", (start, head.i + 1), head.i, False
+            return Attribution("–", (start, head.i + 1), head.i)
     return None
 
 
-def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
+def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int) -> Attribution | None:
     """`X said: “…”` / `X said, “…”` / `X stressed that “…”` / `Chairwoman Y: “…”`."""
     doc = paragraph.doc
     if not quote.opened:
@@ -253,18 +268,18 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int):
         if governs:
             speaker = subject_of(cue)
             if speaker is not None:
-                return cue_text(cue), phrase(speaker), speaker.i, False
+                return Attribution(cue_text(cue), phrase(speaker), speaker.i)
     if last.text in (":", ","):
         verb = _verb_introducing(before)
         if verb is not None:
             speaker = subject_of(verb)
-            return cue_text(verb), phrase(speaker), speaker.i, False
+            return Attribution(cue_text(verb), phrase(speaker), speaker.i)
     inverted = inverted_cue(before[0])
     if (last.text == ":" or (inverted and last.text == ",")) and len(before) <= 8:
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
         if names and not any(t.pos_ == "VERB" for t in before[inverted:]):
             cue = before[0].lower_ if inverted else ":"
-            return cue, (before[inverted].i, last.i), names[-1].i, False
+            return Attribution(cue, (before[inverted].i, last.i), names[-1].i)
     return None
 
 

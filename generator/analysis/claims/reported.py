@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Extractor, Paragraph, in_quote
-from generator.analysis.claims.content import content_of
+from generator.analysis.claims.content import find_content
 from generator.analysis.claims.speaker import subject_of
 from generator.analysis.lexicon import ATTITUDE_VERBS, COGNITION_VERBS
 from generator.analysis.syntax import (
@@ -44,10 +45,10 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             continue
         if (attitude or lemma in COGNITION_VERBS) and speaker is not None and speaker.lower_ in ("you",):
             continue
-        content = content_of(verb, broad=attitude)
+        content = find_content(verb, broad=attitude)
         if content is None:
             continue
-        tokens, how, cue = content
+        tokens, how, cue = content.tokens, content.how, content.cue
         if speaker is not None:
             if speaker.i in {t.i for t in tokens}:
                 continue
@@ -62,18 +63,18 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             end = trim(doc, start, len(doc.text))[1]
         if end - start < 2:
             continue
-        if how == "clause" and words_between(doc, start, end) < 2:
+        if how == "clause" and words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS:
             continue
         if (
             how == "object"
             and not attitude
-            and words_between(doc, start, end) < 2
+            and words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS
             and not in_quote(paragraph, start)
         ):
             continue
-        confidence = {"clause": 0.85, "xcomp": 0.75, "object": 0.7, "preposition": 0.65}[how]
+        confidence = calibration.REPORTED[how]
         if attitude or lemma in COGNITION_VERBS:
-            confidence -= 0.1
+            confidence -= calibration.STANCE_PENALTY
         yield Candidate(
             paragraph.index,
             start,
@@ -84,6 +85,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             speaker.i if speaker is not None else verb.i,
             "reported_speech",
             confidence=round(confidence, 2),
+            rule=content.rule,
         )
 
 

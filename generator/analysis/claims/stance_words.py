@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Extractor, Paragraph, in_quote
 from generator.analysis.claims.speaker import subject_of
 from generator.analysis.lexicon import ATTITUDE_ADJECTIVES, SPEECH_NOUNS, SUPPORT_VERBS
@@ -47,7 +48,7 @@ def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker),
             speaker.i,
             "speech_nouns",
-            confidence=0.65,
+            confidence=calibration.SPEECH_NOUN,
         )
 
 
@@ -159,7 +160,7 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if not content:
             continue
         start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
-        if words_between(doc, start, end) < 2:
+        if words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS:
             continue
         yield Candidate(
             paragraph.index,
@@ -170,7 +171,7 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker),
             speaker.i,
             "stance_adjectives",
-            confidence=0.6,
+            confidence=calibration.STANCE_ADJECTIVE,
         )
 
 
