@@ -15,6 +15,12 @@ def main() -> None:
             if old != content:
                 target.write_text(content, encoding="utf-8")
                 print(f"updated {target.relative_to(CASES.parent.parent)}")
+    from tests.test_lexicon import lexicon_as_json
+
+    target = CASES / "lexicon" / "expected.json"
+    if target.read_text(encoding="utf-8") != lexicon_as_json():
+        target.write_text(lexicon_as_json(), encoding="utf-8")
+        print(f"updated {target.relative_to(CASES.parent.parent)}")
     print("Read the diff (git diff tests/cases) before committing.")
 
 

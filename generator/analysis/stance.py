@@ -11,6 +11,7 @@ from generator.analysis.lexicon import (
     PREDICTION_MARKERS,
     RECOMMENDATION_MARKERS,
     SPEECH_VERBS,
+    STOP_WORDS,
 )
 
 _HEDGE_PATTERNS = [
@@ -77,77 +78,6 @@ def is_forward_looking(text: str, cue: str | None) -> bool:
     return modality(text, cue) == "prediction"
 
 
-_STOP = set(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "by",
-        "at",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "their",
-        "his",
-        "her",
-        "they",
-        "he",
-        "she",
-        "we",
-        "our",
-        "you",
-        "not",
-        "no",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "than",
-        "then",
-        "so",
-        "about",
-        "into",
-        "over",
-        "after",
-        "before",
-        "more",
-        "most",
-        "very",
-        "also",
-        "said",
-        "says",
-        "say",
-    ]
-)
 _NEGATION = re.compile(
     r"\b(not|no|never|nothing|deny|denies|denied|reject|rejects|rejected|false|untrue|groundless|baseless|otherwise|n't)\b",
     re.IGNORECASE,
@@ -156,7 +86,7 @@ _NEGATION = re.compile(
 
 def content_words(text: str) -> set[str]:
     """The words that carry a claim's subject, for telling whether two claims are about one thing."""
-    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.casefold()) if w not in _STOP}
+    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.casefold()) if w not in STOP_WORDS}
 
 
 def negative(claim) -> bool:

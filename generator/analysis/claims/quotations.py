@@ -15,7 +15,7 @@ from generator.analysis.claims.base import (
     Paragraph,
 )
 from generator.analysis.claims.speaker import subject_of
-from generator.analysis.lexicon import CLAUSE_ONLY, SPEECH_VERBS
+from generator.analysis.lexicon import SPEECH_VERBS, WEAK_CUES
 from generator.analysis.quotes import Quote
 from generator.analysis.syntax import cue_text, inverted_cue, is_cue, phrase
 
@@ -248,7 +248,7 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int) -
         (t for t in before if is_cue(t)),
         key=lambda t: (
             t is not last,
-            t.lemma_.lower() in CLAUSE_ONLY,
+            t.lemma_.lower() in WEAK_CUES,
             t.tag_ == "VBG",
             len(list(t.ancestors)),
             -t.i,
