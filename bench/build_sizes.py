@@ -153,16 +153,19 @@ def change_one_article(project: Path) -> None:
 def report(count: int, runs: dict[str, Run], plain: Run) -> None:
     print(f"\n== {count:,} briefings ==")
     print(
-        f"{'build':<14}{'seconds':>9}{'× plain':>9}{'CPU s':>8}{'× plain':>9}{'parsed':>8}{'peak MB':>9}{'× plain':>9}{'site MB':>9}{'pages':>7}{'mean KB':>9}{'max KB':>8}{'search KB':>11}"
+        f"{'build':<14}{'seconds':>9}{'× plain':>9}{'CPU s':>8}{'× plain':>9}{'parsed':>8}{'peak MB':>9}"
+        f"{'× plain':>9}{'site MB':>9}{'pages':>7}{'mean KB':>9}{'max KB':>8}{'search KB':>11}"
     )
     for name, run in {**runs, "plain mkdocs": plain}.items():
         parsed = "-" if run.parsed is None else str(run.parsed)
         print(
-            f"{name:<14}{run.seconds:>9.1f}{run.seconds / plain.seconds:>9.2f}{run.cpu:>8.1f}{run.cpu / plain.cpu:>9.2f}{parsed:>8}{run.peak_mb:>9.0f}{run.peak_mb / plain.peak_mb:>9.2f}"
+            f"{name:<14}{run.seconds:>9.1f}{run.seconds / plain.seconds:>9.2f}{run.cpu:>8.1f}"
+            f"{run.cpu / plain.cpu:>9.2f}{parsed:>8}{run.peak_mb:>9.0f}{run.peak_mb / plain.peak_mb:>9.2f}"
             f"{run.site_mb:>9.1f}{run.pages:>7}{run.mean_page_kb:>9.1f}{run.largest_page_kb:>8.1f}{run.search_kb:>11.0f}"
         )
     print(
-        f"per briefing: cold {runs['cold'].seconds / count * 1000:.0f} ms, warm {runs['warm'].seconds / count * 1000:.1f} ms, plain {plain.seconds / count * 1000:.1f} ms",
+        f"per briefing: cold {runs['cold'].seconds / count * 1000:.0f} ms, "
+        f"warm {runs['warm'].seconds / count * 1000:.1f} ms, plain {plain.seconds / count * 1000:.1f} ms",
         flush=True,
     )
 
@@ -181,7 +184,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(
-        f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+        f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   "
+        f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
     )
     base = args.keep or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
     try:

@@ -100,7 +100,8 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(
-        f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+        f"$ {' '.join([Path(sys.executable).name, *sys.argv])}   "
+        f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
     )
     base = child("in-process", args.limit)
     n = base["articles"]
@@ -108,17 +109,20 @@ def main() -> None:
     for name, key in (("bare spaCy parse", "parse"), ("extraction", "extraction")):
         wall, cpu = base[key], base[f"{key}_cpu"]
         print(
-            f"{name:<19}{wall:7.1f} s ({cpu:6.1f} s CPU)  {base['tokens'] / wall:8,.0f} tokens/s  {n / wall:5.1f} articles/s"
+            f"{name:<19}{wall:7.1f} s ({cpu:6.1f} s CPU)  {base['tokens'] / wall:8,.0f} tokens/s  "
+            f"{n / wall:5.1f} articles/s"
         )
     print(
-        f"extraction / parse {base['extraction'] / base['parse']:7.2f} ({base['extraction_cpu'] / base['parse_cpu']:.2f} in CPU time)"
+        f"extraction / parse {base['extraction'] / base['parse']:7.2f} "
+        f"({base['extraction_cpu'] / base['parse_cpu']:.2f} in CPU time)"
     )
     print("\ncold extraction (fresh interpreter: imports, model and workers included)")
     times = {}
     for jobs in args.jobs:
         times[jobs] = child("cold", args.limit, jobs)["seconds"]
         print(
-            f"jobs={jobs:<3}           {times[jobs]:7.1f} s  {n / times[jobs]:5.1f} articles/s  speed-up {times[args.jobs[0]] / times[jobs]:.2f}",
+            f"jobs={jobs:<3}           {times[jobs]:7.1f} s  {n / times[jobs]:5.1f} articles/s  "
+            f"speed-up {times[args.jobs[0]] / times[jobs]:.2f}",
             flush=True,
         )
 

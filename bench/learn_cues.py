@@ -30,9 +30,9 @@ def readings(pair: tuple[str, str]) -> list[tuple[str, bool]]:
     from generator.analysis.claims.base import Paragraph, in_quote
     from generator.analysis.claims.content import find_content
     from generator.analysis.claims.speaker import subject_of
-    from generator.analysis.syntax import holds_views, trim
     from generator.analysis.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
     from generator.analysis.quotes import find_quotes
+    from generator.analysis.syntax import holds_views, trim
     from generator.ingest.read import read_article
     from generator.text import overlap
 

@@ -77,7 +77,8 @@ def mkdocs_yml(project: Path, plugin: bool, jobs: int = 0) -> str:
     if plugin:
         return text.replace(
             "      templates: templates\n",
-            f"      templates: {ROOT / 'templates'}\n      cache_dir: {project / '.cache'}\n      jobs: {jobs}\n",
+            f"      templates: {ROOT / 'templates'}\n"
+            f"      cache_dir: {project / '.cache'}\n      jobs: {jobs}\n",
         )
     start = text.index("  - briefings:\n")
     end = text.index("\n\n", start)

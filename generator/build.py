@@ -205,7 +205,7 @@ def extract_all(
     done = 0
     failed: dict[str, str] = {}
     for batch, outcome in run_extraction(missing, config.extraction, config.jobs, batch_function):
-        for (key, article), result in zip(batch, outcome):
+        for (key, article), result in zip(batch, outcome, strict=True):
             if isinstance(result, str):
                 failed[article.path] = result
                 continue

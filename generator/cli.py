@@ -102,7 +102,8 @@ def extract(article: Path, as_json: bool, config_file: Path | None) -> None:
     for claim in briefing.claims:
         speaker = names.get(claim.speaker, "(unattributed)")
         click.echo(
-            f"[{claim.id}] {place(claim.paragraph)} {speaker} — {claim.cue or '-'} ({claim.kind}): {claim.text}"
+            f"[{claim.id}] {place(claim.paragraph)} {speaker} — {claim.cue or '-'} ({claim.kind}): "
+            f"{claim.text}"
         )
 
 

@@ -86,7 +86,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[valid-type]
         for path, content in site.files:
             if files.get_file_from_path(path) is not None:
                 log.warning(
-                    f"{path}: a file of the site already has this name; the generated page was not written over it"
+                    f"{path}: a file of the site already has this name; "
+                    "the generated page was not written over it"
                 )
                 continue
             files.append(File.generated(config, path, content=content))

@@ -58,7 +58,8 @@ def write_files(root: Path, files: tuple[tuple[str, str], ...], protect: Path | 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write through a temporary file renamed into place: whoever reads the file, a killed
     build included, sees the old content or the new, never part of it."""
-    handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".tmp-", delete=False)
+    # The file outlives the block that writes it: it is renamed into place.
+    handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".tmp-", delete=False)  # noqa: SIM115
     try:
         with handle:
             handle.write(data)

@@ -177,18 +177,15 @@ def test_merge_keeps_the_first_actor_and_moves_everything_to_it():
 
 
 def test_add_actor_and_give_it_a_claim():
-    briefing, warnings = corrected(
-        """
+    briefing, warnings = corrected(f"""
         actors:
           - add: Pavel Orlov
             role: envoy
             side: Russia
         claims:
-          - id: %s
+          - id: {MOSCOW}
             speaker: pavel-orlov
-    """
-        % MOSCOW
-    )
+    """)
     assert warnings == []
     orlov = briefing.actor("pavel-orlov")
     assert (orlov.name, orlov.kind, orlov.origin) == ("Pavel Orlov", "person", "analyst")

@@ -288,7 +288,7 @@ def site_shapes(text: str) -> dict[str, Shape]:
         if path.endswith(".md"):
             parts = path.split("/")
             kind = (
-                "/".join(parts[:1] + ["index" if parts[-1] == "index.md" and len(parts) == 2 else "item"])
+                "/".join([*parts[:1], "index" if parts[-1] == "index.md" and len(parts) == 2 else "item"])
                 if len(parts) > 1
                 else path
             )

@@ -23,7 +23,10 @@ def plain(value):
 
 
 def lexicon_as_json() -> str:
-    return json.dumps({k: plain(v) for k, v in load().items()}, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    return (
+        json.dumps({k: plain(v) for k, v in load().items()}, indent=1, ensure_ascii=False, sort_keys=True)
+        + "\n"
+    )
 
 
 def test_the_word_lists_are_those_of_the_golden_file():
@@ -41,11 +44,19 @@ def with_file(name: str, text: str):
     "name, text, problem",
     [
         ("verbs.tsv", "say\tspeech\nsay\tspeech\n", r"verbs.tsv, line 2: 'say' is listed already, at line 1"),
-        ("verbs.tsv", "call\tspeech|object|no_object\n", r"line 1: 'call' cannot have both object and no_object"),
+        (
+            "verbs.tsv",
+            "call\tspeech|object|no_object\n",
+            r"line 1: 'call' cannot have both object and no_object",
+        ),
         ("verbs.tsv", "say\tspeach\n", r"line 1: unknown speach"),
         ("verbs.tsv", "deny\tobject\tdenial\n", r"line 1: modality 'denial' needs the speech frame"),
         ("nouns.tsv", "diplomat\t\tdiplomatt\n", r"nouns.tsv, line 1: unknown diplomatt"),
-        ("words.tsv", "pronoun\the\tmale\npronoun\the\tmale\n", r"words.tsv, line 2: 'pronoun he' is listed already"),
+        (
+            "words.tsv",
+            "pronoun\the\tmale\npronoun\the\tmale\n",
+            r"words.tsv, line 2: 'pronoun he' is listed already",
+        ),
         ("titles.tsv", "mr\ttitle\tx\textra\n", r"titles.tsv, line 1: 4 columns, at most 3"),
     ],
 )

@@ -166,7 +166,7 @@ def test_render_refuses_to_write_into_the_briefings_folder(tmp_path, out):
 def test_cache_inside_the_briefings_folder_is_refused(tmp_path):
     from generator.config import BuildConfig
 
-    with pytest.raises(ConfigError, match="option 'cache_dir'.*overlaps the briefings folder"):
+    with pytest.raises(ConfigError, match=r"option 'cache_dir'.*overlaps the briefings folder"):
         BuildConfig.from_options({"cache_dir": "briefings/.cache"}, tmp_path)
 
 

@@ -176,7 +176,8 @@ def test_serve_watches_articles_and_templates(tmp_path):
     plugin.on_config(config)
 
     class Server:
-        watched: list[str] = []
+        def __init__(self):
+            self.watched: list[str] = []
 
         def watch(self, path, *args, **kwargs):
             self.watched.append(path)

@@ -17,7 +17,6 @@ from generator.analysis.lexicon import (
     GOVERNMENT_NOUNS,
     MALE_TITLES,
     MEDIA_NAME_WORDS,
-    ORGANIZATION_NOUNS,
     ROLE_NOUNS,
     SPELLED_OUT_TITLES,
     TITLES,
@@ -70,7 +69,7 @@ def near(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1 and len(a) >= 4
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and len(a) >= 4
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -319,87 +318,13 @@ def role_and_affiliation(name_span: Span) -> tuple[str | None, str | None, str]:
     spokesman Gen Shuang") and an apposition after or around it ("Dimitri Simes, president
     of the Center for National Interest"; "the Russian ambassador in Beijing, Andrei Denisov").
     """
-    doc = name_span.doc
-    head = name_span.root
-    role_words: list[str] = []
-    affiliation_words: list[str] = []
-    # Words before the name inside the same phrase.
-    left: list = []
-    inside = set(range(name_span.start, name_span.end))
-    i = name_span.start - 1
-    while i >= 0:
-        token = doc[i]
-        if token.head.i not in inside or token.dep_ not in (
-            "compound",
-            "amod",
-            "nmod",
-            "poss",
-            "case",
-            "det",
-            "nummod",
-            "punct",
-        ):
-            break
-        if token.is_punct and token.text != "-":
-            break
-        left.insert(0, token)
-        inside.add(i)
-        i -= 1
+    left = _words_before(name_span)
+    role_words, affiliation_words = _role_before(left)
     context_tokens = list(left)
-    for token in left:
-        if token.dep_ == "det" or token.tag_ == "POS" or token.text in ("’s", "'s"):
-            continue
-        title = token.lower_.rstrip(".")
-        if title in SPELLED_OUT_TITLES or (
-            title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_
-        ):
-            role_words.append(
-                SPELLED_OUT_TITLES.get(title, token.text)
-            )  # "Sen. Lindsey Graham", "President Obama"
-        elif token.text[:1].isupper() or token.ent_type_:
-            if role_words:
-                affiliation_words.extend(role_words)
-                role_words = []
-            affiliation_words.append(token.text)
-        else:
-            role_words.append(token.text)
-    # An apposition on the name, or the name as the apposition of a role noun.
-    appositive = None
-    for child in head.children:
-        bracketed = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in ("(", "[")
-        if (
-            child.dep_ == "appos"
-            and child.pos_ in ("NOUN", "PROPN")
-            and not child.ent_type_ == "PERSON"
-            and not bracketed
-        ):
-            appositive = child
-            break
-    if appositive is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        appositive = head.head
+    appositive = _appositive_of(name_span.root)
     if appositive is not None:
-        phrase = list(appositive.subtree)
-        context_tokens.extend(phrase)
-        if not role_words:
-            role_words = [
-                t.text
-                for t in appositive.lefts
-                if t.dep_ in ("compound", "amod") and not t.text[:1].isupper()
-            ] + [appositive.text]
-        for child in appositive.children:
-            if (
-                child.dep_ == "prep"
-                and child.text.lower() in ("of", "for", "at", "with")
-                and not affiliation_words
-            ):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    words = [
-                        t.text for t in objects[0].subtree if t.dep_ != "det" or t.i != objects[0].left_edge.i
-                    ]
-                    affiliation_words = [w for w in words]
-            if child.dep_ in ("amod", "compound") and child.text[:1].isupper() and not affiliation_words:
-                affiliation_words = [child.text]
+        context_tokens.extend(appositive.subtree)
+        role_words, affiliation_words = _role_in_appositive(appositive, role_words, affiliation_words)
     role = " ".join(role_words).strip() or None
     if role and role.lower() not in ROLE_NOUNS and not any(w.lower() in ROLE_NOUNS for w in role.split()):
         role = role if len(role.split()) <= 4 else None
@@ -410,9 +335,89 @@ def role_and_affiliation(name_span: Span) -> tuple[str | None, str | None, str]:
     return role, affiliation, context
 
 
-def is_media_name(name: str) -> bool:
-    return org_kind(name) == "media"
+_MODIFIERS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct")
 
 
-def is_organization_noun(word: str) -> bool:
-    return word.lower() in ORGANIZATION_NOUNS
+def _words_before(name_span: Span) -> list[Token]:
+    """The words before a name inside its own phrase ("Chinese Foreign Ministry spokesman")."""
+    doc = name_span.doc
+    left: list[Token] = []
+    inside = set(range(name_span.start, name_span.end))
+    i = name_span.start - 1
+    while i >= 0:
+        token = doc[i]
+        if (
+            token.head.i not in inside
+            or token.dep_ not in _MODIFIERS
+            or (token.is_punct and token.text != "-")
+        ):
+            break
+        left.insert(0, token)
+        inside.add(i)
+        i -= 1
+    return left
+
+
+def _role_before(left: list[Token]) -> tuple[list[str], list[str]]:
+    """Role words and affiliation words among the words before a name: a title or role noun
+    is a role ("Sen. Lindsey Graham", "President Obama"), a capitalised word before it a body."""
+    role_words: list[str] = []
+    affiliation_words: list[str] = []
+    for token in left:
+        if token.dep_ == "det" or token.tag_ == "POS" or token.text in ("’s", "'s"):
+            continue
+        title = token.lower_.rstrip(".")
+        if title in SPELLED_OUT_TITLES or (
+            title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_
+        ):
+            role_words.append(SPELLED_OUT_TITLES.get(title, token.text))
+        elif token.text[:1].isupper() or token.ent_type_:
+            if role_words:
+                affiliation_words.extend(role_words)
+                role_words = []
+            affiliation_words.append(token.text)
+        else:
+            role_words.append(token.text)
+    return role_words, affiliation_words
+
+
+def _appositive_of(head: Token) -> Token | None:
+    """An apposition on the name ("Simes, president of …"), or the role noun the name is the
+    apposition of ("the Russian ambassador in Beijing, Andrei Denisov")."""
+    doc = head.doc
+    for child in head.children:
+        bracketed = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in ("(", "[")
+        if (
+            child.dep_ == "appos"
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.ent_type_ != "PERSON"
+            and not bracketed
+        ):
+            return child
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return head.head
+    return None
+
+
+def _role_in_appositive(
+    appositive: Token, role_words: list[str], affiliation_words: list[str]
+) -> tuple[list[str], list[str]]:
+    """The role an apposition names, and the body after "of", "for", "at" or "with"."""
+    if not role_words:
+        modifiers = [
+            t.text for t in appositive.lefts if t.dep_ in ("compound", "amod") and not t.text[:1].isupper()
+        ]
+        role_words = [*modifiers, appositive.text]
+    for child in appositive.children:
+        if (
+            child.dep_ == "prep"
+            and child.text.lower() in ("of", "for", "at", "with")
+            and not affiliation_words
+        ):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                first = objects[0].left_edge.i
+                affiliation_words = [t.text for t in objects[0].subtree if t.dep_ != "det" or t.i != first]
+        if child.dep_ in ("amod", "compound") and child.text[:1].isupper() and not affiliation_words:
+            affiliation_words = [child.text]
+    return role_words, affiliation_words

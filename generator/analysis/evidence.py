@@ -35,7 +35,7 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
     seen: dict[str, int] = {}
     evidence: list[Evidence] = []
     kept_texts: list[str] = []
-    for index, start, kind, text, value, measure in sorted(items, key=lambda i: (i[0], i[1])):
+    for index, _start, kind, text, value, measure in sorted(items, key=lambda i: (i[0], i[1])):
         text = _tidy(text)
         if len(text.split()) < 3 or any(_same(text, other) for other in kept_texts):
             continue
@@ -244,6 +244,6 @@ def _completed(verb: Token) -> bool:
         c.lower_ in ("has", "have", "had", "been", "was", "were") for c in verb.children
     ):
         return True
-    if any(c.lower_ == "longer" for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i):
-        return True
-    return False
+    return bool(
+        any(c.lower_ == "longer" for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
+    )

@@ -282,7 +282,8 @@ def make_claims(
         source = sources[candidate.paragraph]
         text = source[candidate.start : candidate.end].strip()
         if candidate.gap is not None:
-            text = f"{source[candidate.start : candidate.gap[0]].strip()} … {source[candidate.gap[1] : candidate.end].strip()}"
+            before = source[candidate.start : candidate.gap[0]].strip()
+            text = f"{before} … {source[candidate.gap[1] : candidate.end].strip()}"
         if not text:
             continue
         speaker_id = actor_ids.get(resolver.cast.find(speaker.key).key) if speaker is not None else None

@@ -144,7 +144,8 @@ def _verbs(read: Reader, table: dict[str, object]) -> None:
             raise LexiconError(f"verbs.tsv, line {number}: {lemma!r} cannot have both object and no_object")
         if modality and (modality not in MODALITIES or "speech" not in frames):
             raise LexiconError(
-                f"verbs.tsv, line {number}: modality {modality!r} needs the speech frame and one of {', '.join(MODALITIES)}"
+                f"verbs.tsv, line {number}: modality {modality!r} needs the speech frame "
+                f"and one of {', '.join(MODALITIES)}"
             )
         for frame in frames:
             sets[frame].add(lemma)

@@ -35,9 +35,13 @@ class Gazetteer:
                     for candidate in (raw, key):
                         if candidate in table:
                             return table[candidate]
-                if parties and key in self.parties and key not in ("r", "d", "i"):
-                    if words[start][:1].isupper():
-                        return self.parties[key]
+                if (
+                    parties
+                    and key in self.parties
+                    and key not in ("r", "d", "i")
+                    and words[start][:1].isupper()
+                ):
+                    return self.parties[key]
         return None
 
 
@@ -49,7 +53,7 @@ def gazetteer() -> Gazetteer:
     for line in (data / "places.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        side, names, nationals, seats = (line.split("\t") + ["", "", ""])[:4]
+        side, names, nationals, seats = ([*line.split("\t"), "", "", ""])[:4]
         if nationals:
             adjectives[side] = nationals.split("|")[0]
         for table, cell in ((countries, names), (demonyms, nationals), (capitals, seats)):

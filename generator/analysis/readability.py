@@ -48,7 +48,7 @@ def _install_dictionary() -> None:
                 word, _, number = word[:-1].partition("(")
                 variant = number
             lines.append(f"{word.upper()} {variant} {' '.join(parts[1:])}")
-        handle = tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, encoding="utf-8")
+        handle = tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, encoding="utf-8")  # noqa: SIM115
         with handle:
             handle.write("\n".join(lines) + "\n")
         os.replace(handle.name, target)

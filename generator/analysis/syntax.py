@@ -61,7 +61,7 @@ def inverted_cue(token: Token) -> bool:
         "declared",
     ):
         return False
-    after = [t for t in token.doc[token.i + 1 : token.i + 6]]
+    after = list(token.doc[token.i + 1 : token.i + 6])
     end = next((i for i, t in enumerate(after) if t.text in (":", ",")), None)
     return end is not None and end > 0 and all(t.text[:1].isupper() or t.text == "." for t in after[:end])
 

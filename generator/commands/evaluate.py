@@ -236,7 +236,7 @@ def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tu
         golds[gold_path.stem] = gold
     done = 0
     for batch, results in run_extraction(articles, ExtractionSettings(), jobs):
-        for (name, _), result in zip(batch, results):
+        for (name, _), result in zip(batch, results, strict=True):
             scores[name] = score(golds[name], result if isinstance(result, dict) else {})
         done += len(batch)
         if progress:

@@ -58,7 +58,8 @@ def review_text(extracted: Briefing, corrected: Briefing, corrections_file: str 
     items = review_items(extracted, corrected)
     lines = [
         extracted.article.title,
-        f"{len(extracted.claims)} claims and {len(extracted.evidence)} evidence items extracted from {extracted.article.path}.",
+        f"{len(extracted.claims)} claims and {len(extracted.evidence)} evidence items extracted from "
+        f"{extracted.article.path}.",
         f"Corrections: {corrections_file}."
         if corrections_file
         else "No corrections file yet: `briefings review ARTICLE --init` writes a starter one.",
@@ -79,6 +80,49 @@ def _percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+_ACTORS_HELP = [
+    "",
+    "## Actors: change the name, kind, role, affiliation or side of one. Merge actors that are",
+    "## the same (the first id stays):  - merge: [first-id, second-id]",
+    "## Add one the extractor missed:   - add: Name of the actor   (then kind, role, side)",
+    "# actors:",
+]
+_CLAIMS_HELP = [
+    "",
+    "## Claims, least certain first. Under a claim's `- id:` set `speaker:` (an actor id, or null),",
+    "## `kind:` (direct, indirect or mixed) or `cue:`, or remove it with `drop: true` and `reason:`.",
+    "## Add a claim the extractor missed; the sentence must be in the article as written:",
+    '##   - add: "the words of the claim"',
+    "##     speaker: actor-id",
+    '##     sentence: "The whole sentence of the article it comes from."',
+    "##     kind: indirect",
+    "##     cue: said",
+    "# claims:",
+]
+_EVIDENCE_HELP = [
+    "",
+    "## Evidence, least certain first. Under an item's `- id:` set `kind:` (statistic, event, fact",
+    "## or document), `value:` and `measure:`, or remove it with `drop: true` and `reason:`.",
+    "## Add an item with `- add:` its words, `sentence:`, `kind:` and, for a figure, `value:`.",
+    "# evidence:",
+]
+_OTHERS_HELP = [
+    "",
+    "## A bottom line of your own replaces the generated one:",
+    '## bluf: "Two or three sentences."',
+    "",
+    "## Key judgments, each with an ICD 203 likelihood (almost no chance, very unlikely, unlikely,",
+    "## roughly even chance, likely, very likely, almost certain) and a confidence (low, moderate, high):",
+    "## judgments:",
+    '##   - text: "What you judge, in one sentence."',
+    "##     likelihood: unlikely",
+    "##     confidence: moderate",
+    "",
+    "## notes:",
+    '##   - "What you checked, and against what."',
+]
+
+
 def starter_file(briefing: Briefing) -> str:
     """A corrections file with everything commented out, listing the ids to correct.
 
@@ -86,71 +130,35 @@ def starter_file(briefing: Briefing) -> str:
     lines that start with `## ` explain, with examples.
     """
     lines = [
-        f"## Corrections to the briefing of {' '.join(briefing.article.path.split())}, applied on every build.",
+        f"## Corrections to the briefing of {' '.join(briefing.article.path.split())}, "
+        "applied on every build.",
         '## Uncomment (remove the "# " of) the lines you need and edit them; "##" lines explain.',
         "## Claims and evidence are named by ids that stay the same when other parts of the article",
         "## change. A correction that no longer matches the article is reported by the build.",
         '## The format is in README.md, "Correcting a briefing".',
-        "",
-        "## Actors: change the name, kind, role, affiliation or side of one. Merge actors that are",
-        "## the same (the first id stays):  - merge: [first-id, second-id]",
-        "## Add one the extractor missed:   - add: Name of the actor   (then kind, role, side)",
-        "# actors:",
+        *_ACTORS_HELP,
     ]
     for actor in briefing.actors:
-        lines.append(f"#   - id: {actor.id}")
-        lines.append(f"#     name: {_yaml(actor.name)}")
-        lines.append(f"#     kind: {actor.kind}")
-        for field in ("role", "affiliation", "side"):
-            lines.append(f"#     {field}: {_yaml(getattr(actor, field))}")
-    lines += [
-        "",
-        "## Claims, least certain first. Under a claim's `- id:` set `speaker:` (an actor id, or null),",
-        "## `kind:` (direct, indirect or mixed) or `cue:`, or remove it with `drop: true` and `reason:`.",
-        "## Add a claim the extractor missed; the sentence must be in the article as written:",
-        '##   - add: "the words of the claim"',
-        "##     speaker: actor-id",
-        '##     sentence: "The whole sentence of the article it comes from."',
-        "##     kind: indirect",
-        "##     cue: said",
-        "# claims:",
-    ]
+        lines += [f"#   - id: {actor.id}", f"#     name: {_yaml(actor.name)}", f"#     kind: {actor.kind}"]
+        lines += [
+            f"#     {field}: {_yaml(getattr(actor, field))}" for field in ("role", "affiliation", "side")
+        ]
+    lines += _CLAIMS_HELP
     names = {a.id: a.name for a in briefing.actors}
     for claim in sorted(briefing.claims, key=lambda c: (c.confidence, c.paragraph)):
         speaker = names.get(claim.speaker, "unattributed")
         lines.append(
-            f"## {_percent(claim.confidence)} · {place(claim.paragraph)} · {speaker} · {claim.kind} · {claim.cue or 'no cue'}: {_words(claim.text)}"
+            f"## {_percent(claim.confidence)} · {place(claim.paragraph)} · {speaker} · {claim.kind} · "
+            f"{claim.cue or 'no cue'}: {_words(claim.text)}"
         )
-        lines.append(f"#   - id: {claim.id}")
-        lines.append(f"#     speaker: {_yaml(claim.speaker)}")
-    lines += [
-        "",
-        "## Evidence, least certain first. Under an item's `- id:` set `kind:` (statistic, event, fact",
-        "## or document), `value:` and `measure:`, or remove it with `drop: true` and `reason:`.",
-        "## Add an item with `- add:` its words, `sentence:`, `kind:` and, for a figure, `value:`.",
-        "# evidence:",
-    ]
+        lines += [f"#   - id: {claim.id}", f"#     speaker: {_yaml(claim.speaker)}"]
+    lines += _EVIDENCE_HELP
     for item in sorted(briefing.evidence, key=lambda e: (e.confidence, e.paragraph)):
         lines.append(
             f"## {_percent(item.confidence)} · {place(item.paragraph)} · {item.kind}: {_words(item.text)}"
         )
-        lines.append(f"#   - id: {item.id}")
-        lines.append(f"#     kind: {item.kind}")
-    lines += [
-        "",
-        "## A bottom line of your own replaces the generated one:",
-        '## bluf: "Two or three sentences."',
-        "",
-        "## Key judgments, each with an ICD 203 likelihood (almost no chance, very unlikely, unlikely,",
-        "## roughly even chance, likely, very likely, almost certain) and a confidence (low, moderate, high):",
-        "## judgments:",
-        '##   - text: "What you judge, in one sentence."',
-        "##     likelihood: unlikely",
-        "##     confidence: moderate",
-        "",
-        "## notes:",
-        '##   - "What you checked, and against what."',
-    ]
+        lines += [f"#   - id: {item.id}", f"#     kind: {item.kind}"]
+    lines += _OTHERS_HELP
     return "\n".join(lines) + "\n"
 
 

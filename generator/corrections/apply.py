@@ -78,7 +78,10 @@ def _stale(entry: Entry, why: str) -> str:
 
 
 def _moved(entry: Entry, noun: str, item_id: str) -> str:
-    return f"correction {entry.label} now matches the extracted {noun} {item_id} and was applied to it; write `id: {item_id}` instead of `add:`"
+    return (
+        f"correction {entry.label} now matches the extracted {noun} {item_id} and was applied to it; "
+        f"write `id: {item_id}` instead of `add:`"
+    )
 
 
 def _changed(item, changes: dict):

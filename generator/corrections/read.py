@@ -232,7 +232,8 @@ def _entry(section: str, item: _Mapping, warnings: list[str]) -> Entry:
     known = KEYS[section, form]
     for key in sorted((k for k in item if k not in known), key=str):
         warnings.append(
-            f"line {line}: unknown key {key!r} ignored (an entry with `{form}` takes {', '.join(sorted(known))})"
+            f"line {line}: unknown key {key!r} ignored "
+            f"(an entry with `{form}` takes {', '.join(sorted(known))})"
         )
     if form == "merge":
         ids = item["merge"]

@@ -94,7 +94,8 @@ _GLUED_QUOTE = re.compile(r"([,:;.!?])([“‘])(?=\w)")
 # 'He says,” there are …”': a closing mark typed where the quotation opens, after a verb of
 # speech and before words that another closing mark ends.
 _BACKWARD_OPEN = re.compile(
-    r"\b(says|said|say|adds|added|asks|asked|writes|wrote|explains|explained|declares|declared|continues|continued)(,? ?)”(?=\s?\w[^“”\n]*”)"
+    r"\b(says|said|say|adds|added|asks|asked|writes|wrote|explains|explained|declares|declared"
+    r"|continues|continued)(,? ?)”(?=\s?\w[^“”\n]*”)"
 )
 
 

@@ -266,7 +266,8 @@ def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
         value = data[key]
         if key not in FRONT_MATTER_KEYS:
             warnings.append(
-                f"front matter key {key!r} is not known (known: {', '.join(sorted(FRONT_MATTER_KEYS))}); it was ignored"
+                f"front matter key {key!r} is not known (known: {', '.join(sorted(FRONT_MATTER_KEYS))}); "
+                "it was ignored"
             )
             continue
         target = {"date": "published", "source": "outlet"}.get(key, key)

@@ -56,7 +56,7 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
     ]
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        return None, warnings + [f"{STORY_FILE} needs a 'title' (text)"]
+        return None, [*warnings, f"{STORY_FILE} needs a 'title' (text)"]
     question = data.get("question")
     if question is not None and not isinstance(question, str):
         warnings.append(f"{STORY_FILE}: 'question' must be text; it was ignored")
@@ -69,6 +69,21 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
     if not isinstance(sources, dict):
         warnings.append(f"{STORY_FILE}: 'sources' must map file names to their details; it was ignored")
         sources = {}
+    clean_sources = _source_details(sources, warnings)
+    pairs = tuple(
+        sorted((" ".join(str(k).split()), " ".join(str(v).split())) for k, v in bias.items() if _scalar(v))
+    )
+    return StorySpec(
+        folder,
+        " ".join(title.split()),
+        " ".join(question.split()) if question else None,
+        pairs,
+        clean_sources,
+    ), warnings
+
+
+def _source_details(sources: dict, warnings: list[str]) -> dict[str, dict[str, str]]:
+    """The `sources:` of briefing.yml, file name → the details it gives, checked."""
     clean_sources = {}
     for file_name, meta in sources.items():
         if not isinstance(meta, dict):
@@ -91,16 +106,7 @@ def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
             else:
                 entry["published"] = date
         clean_sources[str(file_name)] = entry
-    pairs = tuple(
-        sorted((" ".join(str(k).split()), " ".join(str(v).split())) for k, v in bias.items() if _scalar(v))
-    )
-    return StorySpec(
-        folder,
-        " ".join(title.split()),
-        " ".join(question.split()) if question else None,
-        pairs,
-        clean_sources,
-    ), warnings
+    return clean_sources
 
 
 def _scalar(value) -> bool:

@@ -7,9 +7,9 @@ import json
 import math
 import traceback
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 from markupsafe import Markup
 
 from generator.analysis.stance import is_forward_looking
@@ -21,6 +21,7 @@ from generator.render.environment import environment, templates_version
 from generator.render.highlight import mark_sentences
 from generator.render.svg import actor_map, monthly_bars
 from generator.site.cache import Cache, entry_key
+from generator.site.catalog import Catalog, Topic
 from generator.site.model import SiteModel
 
 
@@ -163,103 +164,100 @@ def _whole(site: dict | None) -> bool:
     )
 
 
-def render_catalog(env, model: SiteModel, config: BuildConfig) -> dict:
+@dataclass
+class _Writer:
+    """Renders templates into the files of the site; `paged` splits a list over pages."""
+
+    env: Environment
+    per_page: int
+    common: dict
+    files: dict[str, str] = field(default_factory=dict)
+
+    def page(self, path: str, template: str, **context) -> None:
+        self.files[path] = self.env.get_template(template).render(**context, **self.common)
+
+    def paged(self, folder: str, template: str, items: list, per_page: int | None = None, **extra) -> None:
+        paged(self.files, self.env, folder, template, items, per_page or self.per_page, self.common, **extra)
+
+
+def render_catalog(env: Environment, model: SiteModel, config: BuildConfig) -> dict:
     """The pages made from all briefings (indexes, actors, sides, topics, timeline, stories),
     with the links a briefing page takes from them: {"files", "actors": briefing slug → actor
     id → actor page, "sides": side → side page}."""
     catalog, ordered, stories, story_of = model.catalog, model.ordered, model.stories, model.story_of
-    files: dict[str, str] = {}
-    common = {"site_name": config.site_name}
+    out = _Writer(env, config.per_page, {"site_name": config.site_name})
     side_slug = {side.name: side.slug for side in catalog.sides}
     actors: dict[str, dict[str, str]] = defaultdict(dict)
     for (slug, actor_id), actor_slug in catalog.actor_slug.items():
         actors[slug][actor_id] = actor_slug
     for story in stories:
-        files[f"briefings/{story.slug}.md"] = env.get_template("story.md.j2").render(
-            story=story, cmp=model.comparisons[story.slug], side_link=side_slug, **common
+        out.page(
+            f"briefings/{story.slug}.md",
+            "story.md.j2",
+            story=story,
+            cmp=model.comparisons[story.slug],
+            side_link=side_slug,
         )
     entries = by_date(
         [entry_of(b) for b in ordered if b.article.path not in story_of] + [entry_of(s) for s in stories]
     )
+    out.paged("briefings", "briefings_index.md.j2", entries, total=len(entries))
+    _actor_pages(out, catalog, side_slug)
+    _side_pages(out, catalog)
     entry_for = {b.article.slug: entry_of(story_of.get(b.article.path, b)) for b in ordered}
-    paged(
-        files, env, "briefings", "briefings_index.md.j2", entries, config.per_page, common, total=len(entries)
-    )
-    for actor in catalog.actors:
-        actor_pages(files, env, actor, config.per_page, common, side_link=side_slug)
-    by_side: dict[str, list] = {}
-    for actor in catalog.actors:
-        by_side.setdefault(actor.sides[0] if actor.sides else "", []).append(actor)
-    groups = sorted(by_side.items(), key=lambda kv: (kv[0] == "", kv[0]))
-    paged(
-        files,
-        env,
-        "actors",
-        "actors_index.md.j2",
-        [(side, actor) for side, actors in groups for actor in actors],
-        config.per_page * 4,
-        common,
-        total=len(catalog.actors),
-        side_link=side_slug,
-    )
-    for side in catalog.sides:
-        files[f"sides/{side.slug}.md"] = env.get_template("side.md.j2").render(
-            side=side,
-            chart=monthly_bars(side.per_month, f"Claims by {side.name} per month"),
-            per_page=config.per_page,
-            **common,
-        )
-    paged(
-        files,
-        env,
-        "sides",
-        "sides_index.md.j2",
-        list(catalog.sides),
-        config.per_page * 4,
-        common,
-        total=len(catalog.sides),
-    )
-    topics = []
-    for topic in catalog.topics:
-        items = by_date(
-            list(
-                {entry_for[b.article.slug].slug: entry_for[b.article.slug] for b in topic.briefings}.values()
-            )
-        )
-        topics.append((topic, items))
-        paged(
-            files,
-            env,
-            f"topics/{topic.slug}",
-            "topic.md.j2",
-            items,
-            config.per_page,
-            common,
-            topic=topic,
-            total=len(items),
-        )
-    paged(files, env, "topics", "topics_index.md.j2", topics, config.per_page * 4, common, total=len(topics))
+    topics = _topic_pages(out, catalog, entry_for)
     dated = [e for e in entries if e.published]
-    paged(
-        files,
-        env,
-        "timeline",
-        "timeline.md.j2",
-        dated,
-        config.per_page,
-        common,
-        total=len(dated),
-        undated=len(entries) - len(dated),
-    )
-    files["index.md"] = env.get_template("home.md.j2").render(
+    out.paged("timeline", "timeline.md.j2", dated, total=len(dated), undated=len(entries) - len(dated))
+    out.page(
+        "index.md",
+        "home.md.j2",
         latest=entries[:10],
         total=len(entries),
         sides=catalog.sides[:12],
         topics=topics[:12],
         actors=catalog.actors[:12],
-        **common,
     )
-    return {"files": files, "actors": dict(actors), "sides": side_slug}
+    return {"files": out.files, "actors": dict(actors), "sides": side_slug}
+
+
+def _actor_pages(out: _Writer, catalog: Catalog, side_slug: dict[str, str]) -> None:
+    """Every actor's pages, and the actors index grouped by side (actors of no side last)."""
+    for actor in catalog.actors:
+        actor_pages(out.files, out.env, actor, out.per_page, out.common, side_link=side_slug)
+    by_side: dict[str, list] = {}
+    for actor in catalog.actors:
+        by_side.setdefault(actor.sides[0] if actor.sides else "", []).append(actor)
+    groups = sorted(by_side.items(), key=lambda kv: (kv[0] == "", kv[0]))
+    listed = [(side, actor) for side, actors in groups for actor in actors]
+    out.paged(
+        "actors",
+        "actors_index.md.j2",
+        listed,
+        out.per_page * 4,
+        total=len(catalog.actors),
+        side_link=side_slug,
+    )
+
+
+def _side_pages(out: _Writer, catalog: Catalog) -> None:
+    for side in catalog.sides:
+        chart = monthly_bars(side.per_month, f"Claims by {side.name} per month")
+        out.page(f"sides/{side.slug}.md", "side.md.j2", side=side, chart=chart, per_page=out.per_page)
+    out.paged("sides", "sides_index.md.j2", list(catalog.sides), out.per_page * 4, total=len(catalog.sides))
+
+
+def _topic_pages(
+    out: _Writer, catalog: Catalog, entry_for: dict[str, Entry]
+) -> list[tuple[Topic, list[Entry]]]:
+    """Every topic's pages and the topics index; returns each topic with its entries."""
+    topics = []
+    for topic in catalog.topics:
+        unique = {entry_for[b.article.slug].slug: entry_for[b.article.slug] for b in topic.briefings}
+        items = by_date(list(unique.values()))
+        topics.append((topic, items))
+        out.paged(f"topics/{topic.slug}", "topic.md.j2", items, topic=topic, total=len(items))
+    out.paged("topics", "topics_index.md.j2", topics, out.per_page * 4, total=len(topics))
+    return topics
 
 
 def paged(

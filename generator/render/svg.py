@@ -9,7 +9,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from generator.model import Briefing
+from generator.model import Briefing, Position
 
 STANCE_COLOURS = {
     "opposes": "#c62828",
@@ -52,52 +52,81 @@ def _text(
         f'<tspan x="{x:.0f}" dy="{0 if i == 0 else size + 3}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    return f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" fill="{colour}" {_FONT}>{spans}</text>'
+    return (
+        f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" text-anchor="{anchor}" '
+        f'font-weight="{weight}" fill="{colour}" {_FONT}>{spans}</text>'
+    )
+
+
+_ARROW = (
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
+    'orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="#607d8b"/></marker></defs>'
+)
+_ROW = 46
+_X_ACTOR, _X_SIDE, _X_POSITION = 20, 330, 560
 
 
 def actor_map(briefing: Briefing, max_actors: int = 12) -> Markup:
     """Actors → the sides they speak for → each side's position, coloured by stance."""
     speakers = [a for a in briefing.actors if any(c.speaker == a.id for c in briefing.claims)][:max_actors]
-    sides = [p for p in briefing.positions]
+    sides = list(briefing.positions)
     if not speakers:
         return Markup("")
-    row = 46
-    height = max(len(speakers), len(sides), 1) * row + 40
-    width = 900
-    x_actor, x_side, x_position = 20, 330, 560
+    height = max(len(speakers), len(sides), 1) * _ROW + 40
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="actor-map" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="map-title map-desc">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="actor-map" viewBox="0 0 900 {height}" '
+        'width="100%" role="img" aria-labelledby="map-title map-desc">',
         '<title id="map-title">Who speaks for which side</title>',
         f'<desc id="map-desc">{escape(_describe(briefing, speakers))}</desc>',
+        _ARROW,
     ]
-    actor_y = {a.id: 30 + i * row for i, a in enumerate(speakers)}
-    side_y = {p.side: 30 + i * row for i, p in enumerate(sides)}
+    actor_y = {a.id: 30 + i * _ROW for i, a in enumerate(speakers)}
+    side_y = {p.side: 30 + i * _ROW for i, p in enumerate(sides)}
+    parts += _links(briefing, actor_y, side_y)
+    for actor in speakers:
+        label = actor.name + (f" ({actor.role})" if actor.role else "")
+        parts.append(_text(_X_ACTOR, actor_y[actor.id] + 4, _lines(label, 34, 1)))
+    for position in sides:
+        parts += _side_box(position, side_y[position.side])
+    parts += _contradictions(sides, side_y)
+    parts.append("</svg>")
+    return Markup(f'<div class="briefing-diagram">{"".join(parts)}</div>')
+
+
+def _links(briefing: Briefing, actor_y: dict[str, int], side_y: dict[str, int]) -> list[str]:
+    """A curve from each actor to the side it speaks for, as thick as its claims are many."""
     counts: dict[tuple[str, str], int] = {}
     for claim in briefing.claims:
         actor = briefing.actor(claim.speaker)
         if actor and actor.side and actor.id in actor_y and actor.side in side_y:
             counts[(actor.id, actor.side)] = counts.get((actor.id, actor.side), 0) + 1
+    links = []
     for (actor_id, side), n in sorted(counts.items()):
         y1, y2 = actor_y[actor_id], side_y[side]
-        parts.append(
-            f'<path d="M{x_actor + 250} {y1} C{x_actor + 290} {y1} {x_side - 40} {y2} {x_side} {y2}" stroke="#90a4ae" stroke-width="{min(1 + n, 6)}" fill="none"><title>{escape(f"{n} claim(s)")}</title></path>'
+        curve = f"M{_X_ACTOR + 250} {y1} C{_X_ACTOR + 290} {y1} {_X_SIDE - 40} {y2} {_X_SIDE} {y2}"
+        links.append(
+            f'<path d="{curve}" stroke="#90a4ae" stroke-width="{min(1 + n, 6)}" fill="none">'
+            f"<title>{escape(f'{n} claim(s)')}</title></path>"
         )
-    for actor in speakers:
-        y = actor_y[actor.id]
-        label = actor.name + (f" ({actor.role})" if actor.role else "")
-        parts.append(_text(x_actor, y + 4, _lines(label, 34, 1)))
-    for position in sides:
-        y = side_y[position.side]
-        colour = STANCE_COLOURS.get(position.stance, STANCE_COLOURS["states"])
-        parts.append(
-            f'<rect x="{x_side}" y="{y - 14}" width="200" height="28" rx="6" fill="{colour}" opacity="0.12" stroke="{colour}"/>'
-        )
-        parts.append(_text(x_side + 10, y + 4, _lines(position.side, 26, 1), weight="bold"))
-        parts.append(
-            f'<path d="M{x_side + 200} {y} L{x_position - 6} {y}" stroke="{colour}" stroke-width="2" marker-end="url(#arrow)"/>'
-        )
-        parts.append(_text(x_position, y - 2, _lines(f"{position.stance}: {position.gist}", 52, 2), size=12))
-    drawn: set[tuple[str, str]] = set()
+    return links
+
+
+def _side_box(position: Position, y: int) -> list[str]:
+    colour = STANCE_COLOURS.get(position.stance, STANCE_COLOURS["states"])
+    return [
+        f'<rect x="{_X_SIDE}" y="{y - 14}" width="200" height="28" rx="6" fill="{colour}" opacity="0.12" '
+        f'stroke="{colour}"/>',
+        _text(_X_SIDE + 10, y + 4, _lines(position.side, 26, 1), weight="bold"),
+        f'<path d="M{_X_SIDE + 200} {y} L{_X_POSITION - 6} {y}" stroke="{colour}" stroke-width="2" '
+        'marker-end="url(#arrow)"/>',
+        _text(_X_POSITION, y - 2, _lines(f"{position.stance}: {position.gist}", 52, 2), size=12),
+    ]
+
+
+def _contradictions(sides: list[Position], side_y: dict[str, int]) -> list[str]:
+    """A dashed curve between two sides that contradict each other."""
+    drawn: set[tuple[str, ...]] = set()
+    paths = []
     for position in sides:
         for other in position.opposes:
             pair = tuple(sorted((position.side, other)))
@@ -105,17 +134,14 @@ def actor_map(briefing: Briefing, max_actors: int = 12) -> Markup:
                 continue
             drawn.add(pair)
             y1, y2 = sorted((side_y[position.side], side_y[other]))
-            bend = x_side + 200 + 14 + 6 * len(drawn)
-            parts.append(
-                f'<path d="M{x_side + 170} {y1 + 14} C{bend} {y1 + 30} {bend} {y2 - 30} {x_side + 170} {y2 - 14}" stroke="{STANCE_COLOURS["opposes"]}" stroke-width="2" stroke-dasharray="5 3" fill="none">'
+            bend = _X_SIDE + 200 + 14 + 6 * len(drawn)
+            curve = f"M{_X_SIDE + 170} {y1 + 14} C{bend} {y1 + 30} {bend} {y2 - 30} {_X_SIDE + 170} {y2 - 14}"
+            paths.append(
+                f'<path d="{curve}" stroke="{STANCE_COLOURS["opposes"]}" stroke-width="2" '
+                'stroke-dasharray="5 3" fill="none">'
                 f"<title>{escape(f'{pair[0]} and {pair[1]} contradict each other')}</title></path>"
             )
-    parts.insert(
-        3,
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="#607d8b"/></marker></defs>',
-    )
-    parts.append("</svg>")
-    return Markup(f'<div class="briefing-diagram">{"".join(parts)}</div>')
+    return paths
 
 
 def _describe(briefing: Briefing, speakers) -> str:
@@ -141,7 +167,8 @@ def monthly_bars(per_month: tuple[tuple[str, int], ...] | list[tuple[str, int]],
     bar, gap, chart_h = 22, 6, 120
     width = max(len(months) * (bar + gap) + 60, 200)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="monthly-chart" viewBox="0 0 {width} {chart_h + 60}" width="{width}" role="img" aria-labelledby="chart-title">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="monthly-chart" viewBox="0 0 {width} {chart_h + 60}" '
+        f'width="{width}" role="img" aria-labelledby="chart-title">',
         f'<title id="chart-title">{escape(label)}</title>',
     ]
     for i, month in enumerate(months):
@@ -149,12 +176,15 @@ def monthly_bars(per_month: tuple[tuple[str, int], ...] | list[tuple[str, int]],
         h = chart_h * n / top
         x = 40 + i * (bar + gap)
         parts.append(
-            f'<rect x="{x}" y="{20 + chart_h - h:.1f}" width="{bar}" height="{h:.1f}" fill="#3f51b5"><title>{escape(f"{month}: {n} claim(s)")}</title></rect>'
+            f'<rect x="{x}" y="{20 + chart_h - h:.1f}" width="{bar}" height="{h:.1f}" fill="#3f51b5">'
+            f"<title>{escape(f'{month}: {n} claim(s)')}</title></rect>"
         )
         if n:
             parts.append(_text(x + bar / 2, 16 + chart_h - h, [str(n)], size=11, anchor="middle"))
         parts.append(
-            f'<text x="{x + bar / 2:.0f}" y="{chart_h + 36}" font-size="10" text-anchor="end" transform="rotate(-45 {x + bar / 2:.0f} {chart_h + 36})" fill="currentColor" {_FONT}>{escape(month)}</text>'
+            f'<text x="{x + bar / 2:.0f}" y="{chart_h + 36}" font-size="10" text-anchor="end" '
+            f'transform="rotate(-45 {x + bar / 2:.0f} {chart_h + 36})" fill="currentColor" {_FONT}>'
+            f"{escape(month)}</text>"
         )
     parts.append(
         f'<line x1="36" y1="{20 + chart_h}" x2="{width - 10}" y2="{20 + chart_h}" stroke="#9e9e9e"/>'

@@ -33,32 +33,7 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if not objects:
             continue
         speaker = objects[0]
-        # A document as source ("according to a report by X") keeps the document as speaker.
-        phrase_tokens = set(token.subtree) | set(to.subtree)
-        sentence = token.sent
-        comma = next((t for t in doc[to.i : sentence.end] if t.text == ","), None)
-        if (
-            token.i == sentence.start
-            and comma is not None
-            and comma.i < speaker.right_edge.i
-            and not _appositive(speaker, comma)
-        ):
-            # "According to Rush Limbaugh, the move reeks …", with the clause read into the name.
-            phrase_tokens = set(doc[token.i : comma.i + 1])
-        content = [
-            t
-            for t in sentence
-            if t not in phrase_tokens
-            and t.i not in range(min(t.i for t in phrase_tokens), max(t.i for t in phrase_tokens) + 1)
-        ]
-        if token.head.pos_ in ("VERB", "AUX") and token.head.sent == sentence:
-            top = token.head
-            # "A received 37%, B had 36% and C snagged 13%, according to X": all three.
-            while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and top.head.sent == sentence:
-                top = top.head
-            head_tokens = [t for t in top.subtree if t.i not in {p.i for p in phrase_tokens}]
-            content = [t for t in head_tokens if t.sent == sentence] or content
-        content = contiguous(content, token)
+        content = contiguous(_reported(token, to, speaker), token)
         if not content:
             continue
         start, end = trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
@@ -75,6 +50,33 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             "according_to",
             confidence=calibration.ACCORDING_TO,
         )
+
+
+def _reported(according: Token, to: Token, speaker: Token) -> list[Token]:
+    """The words of the sentence that "according to X" attributes: the clause it hangs from
+    (with the clauses coordinated with it), else the rest of the sentence."""
+    doc, sentence = according.doc, according.sent
+    # A document as source ("according to a report by X") keeps the document as speaker.
+    phrase_tokens = set(according.subtree) | set(to.subtree)
+    comma = next((t for t in doc[to.i : sentence.end] if t.text == ","), None)
+    if (
+        according.i == sentence.start
+        and comma is not None
+        and comma.i < speaker.right_edge.i
+        and not _appositive(speaker, comma)
+    ):
+        # "According to Rush Limbaugh, the move reeks …", with the clause read into the name.
+        phrase_tokens = set(doc[according.i : comma.i + 1])
+    span = range(min(t.i for t in phrase_tokens), max(t.i for t in phrase_tokens) + 1)
+    content = [t for t in sentence if t not in phrase_tokens and t.i not in span]
+    if according.head.pos_ in ("VERB", "AUX") and according.head.sent == sentence:
+        top = according.head
+        # "A received 37%, B had 36% and C snagged 13%, according to X": all three.
+        while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and top.head.sent == sentence:
+            top = top.head
+        head_tokens = [t for t in top.subtree if t.i not in {p.i for p in phrase_tokens}]
+        content = [t for t in head_tokens if t.sent == sentence] or content
+    return content
 
 
 def _appositive(name: Token, comma: Token) -> bool:

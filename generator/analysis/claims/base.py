@@ -121,6 +121,37 @@ class Example:
     """Asked as for a verb of stance rather than of speech (a wider reading of its content)."""
 
 
+class Stop:
+    """A finder's ruling that the verb itself reports nothing; no later finder is asked."""
+
+
+STOP = Stop()
+Finding = Content | Stop | None
+
+
+@dataclass(frozen=True)
+class ContentFinder:
+    """One reading of what a verb reports; `find(verb, broad)` gives `Content`, `STOP` or None
+    (None: ask the next finder). `broad` is set for verbs of stance, whose content is read
+    more widely than that of verbs of speech."""
+
+    find: Callable[[Token, bool], Finding]
+    example: Example
+
+    @property
+    def name(self) -> str:
+        return self.find.__name__
+
+
+def finder(sentence: str, cue: str, words: str | None, broad: bool = False):
+    """Make a function a `ContentFinder` with its example (see `Example`)."""
+
+    def make(find: Callable[[Token, bool], Finding]) -> ContentFinder:
+        return ContentFinder(find, Example(sentence, cue, words, broad))
+
+    return make
+
+
 @dataclass(frozen=True)
 class Extractor:
     """One family of claims: its name (for `disable_extractors`), priority and finder."""

@@ -7,12 +7,10 @@ all), so a new reading of the parse is a new finder in the list, not a branch in
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from generator.analysis.claims.base import Content, Example
+from generator.analysis.claims.base import STOP, Content, ContentFinder, Finding, finder
 from generator.analysis.claims.speaker import subject_of
 from generator.analysis.lexicon import (
     AS_VERBS,
@@ -41,37 +39,6 @@ from generator.analysis.syntax import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-class Stop:
-    """A finder's ruling that the verb itself reports nothing; no later finder is asked."""
-
-
-STOP = Stop()
-Finding = Content | Stop | None
-
-
-@dataclass(frozen=True)
-class ContentFinder:
-    """One reading of what a verb reports; `find(verb, broad)` gives `Content`, `STOP` or None
-    (None: ask the next finder). `broad` is set for verbs of stance, whose content is read
-    more widely than that of verbs of speech."""
-
-    find: Callable[[Token, bool], Finding]
-    example: Example
-
-    @property
-    def name(self) -> str:
-        return self.find.__name__
-
-
-def finder(sentence: str, cue: str, words: str | None, broad: bool = False):
-    """Make a function a `ContentFinder` with its example (see `Example`)."""
-
-    def make(find: Callable[[Token, bool], Finding]) -> ContentFinder:
-        return ContentFinder(find, Example(sentence, cue, words, broad))
-
-    return make
 
 
 def find_content(verb: Token, broad: bool = False) -> Content | None:

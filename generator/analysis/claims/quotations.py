@@ -33,76 +33,75 @@ def quotation_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             continue
         if _after_cue(doc, content):
             # 'declared “What a night!” and said …': the verb before it, not the one after.
-            attribution = _attribution_before(paragraph, quote, previous_end) or _attribution_after(
-                paragraph, quote
-            )
+            first, second = _attribution_before, _attribution_after
         else:
-            attribution = _attribution_after(paragraph, quote) or _attribution_before(
-                paragraph, quote, previous_end
-            )
+            first, second = _attribution_after, _attribution_before
+        attribution = first(paragraph, quote, previous_end) or second(paragraph, quote, previous_end)
         full = _is_full_quote(doc, quote, content)
         previous_end = quote.end
-        if attribution is None and quote.start <= 2:
-            introduced = _introduced_before(paragraph)
-            if introduced is not None:
-                cue, speaker = introduced.cue, introduced.speaker
-                yield Candidate(
-                    paragraph.index,
-                    quote.start,
-                    quote.end,
-                    "direct",
-                    cue,
-                    speaker,
-                    speaker[1] - 1,
-                    "quotations",
-                    confidence=calibration.QUOTATION_INTRODUCED,
-                    quoted=True,
-                    speaker_paragraph=paragraph.index - 1,
-                )
-                continue
-        if attribution is None:
-            if not full:
-                continue
-            yield Candidate(
-                paragraph.index,
-                quote.start,
-                quote.end,
-                "direct",
-                None,
-                None,
-                content.start,
-                "quotations",
-                confidence=calibration.QUOTATION_CONTINUED,
-                inherit=True,
-                quoted=True,
-            )
-            continue
-        cue, speaker, anchor, optional = (
-            attribution.cue,
-            attribution.speaker,
-            attribution.anchor,
-            attribution.optional,
-        )
-        if not full and cue not in (":", "–") and not optional:
-            # A fragment inside a reported clause ("called it “desperate”"): reported speech
-            # extractors produce the mixed claim.
-            if quote_is_inside_clause(doc, quote):
-                continue
-        yield Candidate(
+        if attribution is not None:
+            candidate = _attributed(paragraph, quote, attribution, full)
+        else:
+            candidate = _unattributed(paragraph, quote, content, full)
+        if candidate is not None:
+            yield candidate
+
+
+def _attributed(paragraph: Paragraph, quote: Quote, attribution: Attribution, full: bool) -> Candidate | None:
+    # A fragment inside a reported clause ("called it “desperate”"): reported speech
+    # extractors produce the mixed claim.
+    fragment = not full and attribution.cue not in (":", "–") and not attribution.optional
+    if fragment and quote_is_inside_clause(paragraph.doc, quote):
+        return None
+    sure = quote.opened and quote.closed
+    return Candidate(
+        paragraph.index,
+        quote.start,
+        quote.end,
+        "direct",
+        attribution.cue,
+        attribution.speaker,
+        attribution.anchor,
+        "quotations",
+        confidence=calibration.QUOTATION if sure else calibration.QUOTATION_MARK_MISSING,
+        optional=attribution.optional,
+        quoted=True,
+    )
+
+
+def _unattributed(paragraph: Paragraph, quote: Quote, content: Span, full: bool) -> Candidate | None:
+    """A quotation opening the paragraph after "Stone said:"; else, if it is a statement of its
+    own, the continuation of the last speaker's quotation."""
+    introduced = _introduced_before(paragraph) if quote.start <= 2 else None
+    if introduced is not None:
+        return Candidate(
             paragraph.index,
             quote.start,
             quote.end,
             "direct",
-            cue,
-            speaker,
-            anchor,
+            introduced.cue,
+            introduced.speaker,
+            introduced.anchor,
             "quotations",
-            confidence=calibration.QUOTATION
-            if quote.opened and quote.closed
-            else calibration.QUOTATION_MARK_MISSING,
-            optional=optional,
+            confidence=calibration.QUOTATION_INTRODUCED,
             quoted=True,
+            speaker_paragraph=paragraph.index - 1,
         )
+    if not full:
+        return None
+    return Candidate(
+        paragraph.index,
+        quote.start,
+        quote.end,
+        "direct",
+        None,
+        None,
+        content.start,
+        "quotations",
+        confidence=calibration.QUOTATION_CONTINUED,
+        inherit=True,
+        quoted=True,
+    )
 
 
 def _introduced_before(paragraph: Paragraph) -> Attribution | None:
@@ -171,7 +170,7 @@ def _window_after(doc: Doc, quote: Quote, limit: int = 14) -> list[Token]:
     return tokens
 
 
-def _attribution_after(paragraph: Paragraph, quote: Quote) -> Attribution | None:
+def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0) -> Attribution | None:
     """`“…,” said X.` / `“…,” X said.` / `“…” – X` / `“…,” according to X.`"""
     doc = paragraph.doc
     if not quote.closed:

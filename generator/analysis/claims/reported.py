@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from generator.analysis.claims import calibration
-from generator.analysis.claims.base import Candidate, Extractor, Paragraph, in_quote
+from generator.analysis.claims.base import Candidate, Content, Extractor, Paragraph, in_quote
 from generator.analysis.claims.content import find_content
 from generator.analysis.claims.speaker import subject_of
 from generator.analysis.lexicon import ATTITUDE_VERBS, COGNITION_VERBS
@@ -48,31 +48,11 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         content = find_content(verb, broad=attitude)
         if content is None:
             continue
-        tokens, how, cue = content.tokens, content.how, content.cue
-        if speaker is not None:
-            if speaker.i in {t.i for t in tokens}:
-                continue
-            first, last = phrase(speaker)
-            tokens = [t for t in tokens if not first <= t.i < last]
-        tokens = without_aside(contiguous([t for t in tokens if t.i != verb.i], verb))
-        if not tokens:
+        span = _span(paragraph, verb, speaker, content, attitude)
+        if span is None:
             continue
-        start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and not paragraph.quotes:
-            # "He added: It's typical of her. She knows nothing …": the rest of the paragraph.
-            end = trim(doc, start, len(doc.text))[1]
-        if end - start < 2:
-            continue
-        if how == "clause" and words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS:
-            continue
-        if (
-            how == "object"
-            and not attitude
-            and words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS
-            and not in_quote(paragraph, start)
-        ):
-            continue
-        confidence = calibration.REPORTED[how]
+        start, end = span
+        confidence = calibration.REPORTED[content.how]
         if attitude or lemma in COGNITION_VERBS:
             confidence -= calibration.STANCE_PENALTY
         yield Candidate(
@@ -80,13 +60,43 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             start,
             end,
             "indirect",
-            cue,
+            content.cue,
             phrase(speaker) if speaker is not None else None,
             speaker.i if speaker is not None else verb.i,
             "reported_speech",
             confidence=round(confidence, 2),
             rule=content.rule,
         )
+
+
+def _span(
+    paragraph: Paragraph, verb: Token, speaker: Token | None, content: Content, attitude: bool
+) -> tuple[int, int] | None:
+    """The characters of the claim: the content's longest run of words on one side of the verb,
+    without the speaker's words or the writer's closing aside; None when too little is left."""
+    doc = paragraph.doc
+    tokens = content.tokens
+    if speaker is not None:
+        if speaker.i in {t.i for t in tokens}:
+            return None
+        first, last = phrase(speaker)
+        tokens = [t for t in tokens if not first <= t.i < last]
+    tokens = without_aside(contiguous([t for t in tokens if t.i != verb.i], verb))
+    if not tokens:
+        return None
+    start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and not paragraph.quotes:
+        # "He added: It's typical of her. She knows nothing …": the rest of the paragraph.
+        end = trim(doc, start, len(doc.text))[1]
+    if end - start < 2:
+        return None
+    short = words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS
+    if short and (
+        content.how == "clause"
+        or (content.how == "object" and not attitude and not in_quote(paragraph, start))
+    ):
+        return None
+    return start, end
 
 
 def _believes_that(verb: Token, speaker: Token | None) -> bool:

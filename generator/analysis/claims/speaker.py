@@ -289,7 +289,8 @@ def preposition_participle(verb: Token, via_xcomp: bool) -> Verdict:
 
 
 @step(
-    "On Monday in Rome, while campaigning for her husband, former minister Ana Ruiz said he was the best choice.",
+    "On Monday in Rome, while campaigning for her husband, former minister Ana Ruiz said he was the best "
+    "choice.",
     "said",
     "Ruiz",
 )
