@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test install serve golden eval bench browser lock clean
+.PHONY: site test test-fast lint install serve golden eval bench browser lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,16 @@ site: install
 serve: install
 	$(BIN)/mkdocs serve
 
-test: install browser
+test: install browser lint
 	$(BIN)/python -m pytest
+
+# The rules loop: no MkDocs builds and no browser, under a minute.
+test-fast: install lint
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+lint: install
+	$(BIN)/ruff check generator tests bench tools
+	$(BIN)/ruff format --check generator tests bench tools
 
 # Headless Chromium from Debian's packages, for the browser tests (Playwright drives it).
 browser:

@@ -1,26 +1,32 @@
-"""Rewrite the golden files of every case: `make golden`, then read `git diff tests/cases`."""
+"""Rewrite the golden files: `make golden`, then read `git diff tests/cases` before committing."""
 
 from __future__ import annotations
 
-from tests.golden import CASES, case_articles, render_case
+import shutil
+
+from tests.golden import CASES, EXPECTED, render_cases
+from tests.test_lexicon import lexicon_as_json
+
+
+def write(target, content: str) -> None:
+    if not target.exists() or target.read_text(encoding="utf-8") != content:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        print(f"updated {target.relative_to(CASES.parent.parent)}")
 
 
 def main() -> None:
-    for name, article in case_articles().items():
-        folder = CASES / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for filename, content in render_case(article).items():
-            target = folder / filename
-            old = target.read_text(encoding="utf-8") if target.exists() else None
-            if old != content:
-                target.write_text(content, encoding="utf-8")
-                print(f"updated {target.relative_to(CASES.parent.parent)}")
-    from tests.test_lexicon import lexicon_as_json
-
-    target = CASES / "lexicon" / "expected.json"
-    if target.read_text(encoding="utf-8") != lexicon_as_json():
-        target.write_text(lexicon_as_json(), encoding="utf-8")
-        print(f"updated {target.relative_to(CASES.parent.parent)}")
+    files = render_cases()
+    for stale in sorted(p for p in EXPECTED.rglob("*") if p.is_file()) if EXPECTED.exists() else []:
+        if stale.relative_to(EXPECTED).as_posix() not in files:
+            stale.unlink()
+            print(f"removed {stale.relative_to(CASES.parent.parent)}")
+    for path, content in files.items():
+        write(EXPECTED / path, content)
+    for empty in sorted((p for p in EXPECTED.rglob("*") if p.is_dir()), reverse=True):
+        if not any(empty.iterdir()):
+            shutil.rmtree(empty)
+    write(CASES / "lexicon" / "expected.json", lexicon_as_json())
     print("Read the diff (git diff tests/cases) before committing.")
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from tests.browser import chromium, serve
-from tests.test_site import make_project, mkdocs_build
+from tests.helpers import make_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -223,12 +223,16 @@ def test_surname_and_misspelling_merge_into_one_actor():
 
 
 def test_unattributed_statement_is_not_guessed():
-    found = claims_of(
-        "The weather was cold. “Nobody expected this much snow in April,” a sign read at the station."
+    """What a sign reads is shown, but as no one's claim; "it is said" names no one."""
+    sign = briefing_of(
+        "Headline\n\nThe weather was cold. “Nobody expected this much snow in April,” a sign read at the station."
     )
-    assert all(f[2] is None or f[2] != "" for f in found)
-    b = briefing_of("Headline\n\nIt is said that the river will flood again this spring.")
-    assert all(c.speaker is None for c in b.claims)
+    assert [(c.text, c.cue, c.speaker, c.optional) for c in sign.claims] == [
+        ("Nobody expected this much snow in April", "read", None, True)
+    ]
+    assert sign.actors == ()
+    said = briefing_of("Headline\n\nIt is said that the river will flood again this spring.")
+    assert said.claims and all(c.speaker is None for c in said.claims)
 
 
 def test_group_of_experts_resolves_to_named_experts():

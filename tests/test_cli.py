@@ -5,7 +5,8 @@ import json
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import REFERENCE, ROOT
+from tests.conftest import REFERENCE
+from tests.helpers import make_project
 
 
 def test_extract_json_has_the_scorer_fields():
@@ -26,13 +27,29 @@ def test_extract_of_a_bad_file_is_one_line_without_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_render_writes_the_same_pages_as_the_plugin(tmp_path):
+def test_render_writes_the_pages_the_plugin_gives_mkdocs(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    config_file = make_project(
+        tmp_path / "site",
+        {REFERENCE.name: REFERENCE.read_bytes()},
+        extra_plugin=f"      cache_dir: {tmp_path / 'cache'}\n",
+    )
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["render", str(out), "--config", str(ROOT / "mkdocs.yml")])
+    result = CliRunner().invoke(main, ["render", str(out), "--config", str(config_file)])
     assert result.exit_code == 0, result.output
-    assert (out / "briefings" / "000-ad573051a1971b14.md").exists()
-    assert (out / "index.md").exists()
-    again = CliRunner().invoke(main, ["render", str(out), "--config", str(ROOT / "mkdocs.yml")])
+    written = {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file()
+    }
+
+    config = load_config(str(config_file))
+    config = config.plugins.on_config(config)
+    generated = {f.src_uri: f.content_string for f in config.plugins.on_files(Files([]), config=config)}
+    assert written == generated
+    assert "briefings/000-ad573051a1971b14.md" in written and "index.md" in written
+
+    again = CliRunner().invoke(main, ["render", str(out), "--config", str(config_file)])
     assert "0 files changed" in again.output
 
 

@@ -637,7 +637,7 @@ def test_ids_hold_when_an_unrelated_paragraph_is_edited():
 
 @pytest.mark.slow
 def test_build_applies_corrections_and_never_writes_them(tmp_path):
-    from tests.test_site import make_project, mkdocs_build
+    from tests.helpers import make_project, mkdocs_build
 
     dahl = next(c for c in briefing_of(ARCTIC).claims if "coastline" in c.text)
     review = (
@@ -662,7 +662,7 @@ def test_build_applies_corrections_and_never_writes_them(tmp_path):
 def test_stale_correction_warns_by_name_and_fails_a_strict_build(tmp_path, caplog):
     from mkdocs.exceptions import Abort
 
-    from tests.test_site import make_project, mkdocs_build
+    from tests.helpers import make_project, mkdocs_build
 
     dahl = next(c for c in briefing_of(ARCTIC).claims if "coastline" in c.text)
     review = f"notes:\n  - Checked.\nclaims:\n  - id: {dahl.id}\n    cue: insisted\n"

@@ -1,17 +1,24 @@
-"""Rendered briefing pages and JSON match the golden files (regenerate: `make golden`)."""
+"""Every generated page and JSON of the site made of tests/cases matches its golden file
+(regenerate: `make golden`, and read the diff)."""
 
-import pytest
-
-from tests.golden import CASES, case_articles, render_case
+from tests.golden import expected_files, render_cases
 
 
-@pytest.mark.parametrize("name", sorted(case_articles()))
-def test_rendered_case_matches_golden(name):
-    article = case_articles()[name]
-    rendered = render_case(article)
-    for filename, content in rendered.items():
-        expected = CASES / name / filename
-        assert expected.exists(), f"no golden file {expected}; run `make golden`"
-        assert content == expected.read_text(encoding="utf-8"), (
-            f"{name}/{filename} differs; run `make golden` and read the diff"
-        )
+def test_the_site_of_the_cases_matches_its_golden_files():
+    rendered, expected = render_cases(), expected_files()
+    assert expected, "no golden files; run `make golden`"
+    missing, extra = sorted(expected.keys() - rendered.keys()), sorted(rendered.keys() - expected.keys())
+    assert not missing and not extra, f"pages gone: {missing}; pages new: {extra}; run `make golden`"
+    changed = sorted(path for path in expected if rendered[path] != expected[path])
+    assert not changed, (
+        f"{len(changed)} pages differ, first {changed[:5]}; run `make golden` and read the diff"
+    )
+
+
+def test_the_cases_cover_every_kind_of_page():
+    paths = expected_files().keys()
+    for kind in ("briefings/", "actors/", "sides/", "topics/", "timeline/"):
+        assert any(p.startswith(kind) for p in paths), kind
+    assert "index.md" in paths and any(p.startswith("briefings/story-") for p in paths)
+    for case in ("reference", "op-ed", "transcript", "arctic-talks-polar-times"):
+        assert f"briefings/{case}.md" in paths and f"briefings/{case}.json" in paths

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -140,18 +141,23 @@ def test_any_bytes_make_an_article_or_an_article_error(data, prefix, name):
 
 
 @slow
-@given(texts)
-def test_extraction_never_fails_and_links_what_it_finds(text):
+@given(headline=texts, text=texts)
+def test_extraction_never_fails_and_links_what_it_finds(headline, text):
+    """Whatever the text, every claim and evidence item points at the paragraph (0: the
+    headline) whose words hold it, and every speaker is an actor of the briefing."""
     from generator.analysis.extract import extract
 
     try:
-        article = parse_article(f"Headline\n\n{text}".encode(), "a.txt", slug="a")
+        article = parse_article(f"{headline}\n\n{text}".encode(), "a.txt", slug="a")
     except ArticleError:
         return
     briefing = extract(article)
     ids = {actor.id for actor in briefing.actors}
     assert all(claim.speaker in ids for claim in briefing.claims if claim.speaker)
-    assert all(1 <= claim.paragraph <= len(article.paragraphs) for claim in briefing.claims)
+    sources = [article.title, *article.paragraphs]
+    for item in (*briefing.claims, *briefing.evidence):
+        assert 0 <= item.paragraph <= len(article.paragraphs)
+        assert item.sentence.strip() in sources[item.paragraph]
 
 
 @fast
@@ -300,6 +306,7 @@ def site_shapes(text: str) -> dict[str, Shape]:
 PLAIN = site_shapes(" ".join(["plain"] * 60))
 
 
+@pytest.mark.slow
 @settings(fast, max_examples=30)
 @given(anything.filter(lambda t: t.strip()))
 def test_any_text_on_every_page_adds_no_element_attribute_or_link(text):

@@ -313,6 +313,7 @@ def test_unchanged_pages_come_from_the_page_cache(tmp_path):
     assert (again.hits, again.misses) == (4, 0)
 
 
+@pytest.mark.slow  # starts worker processes that each load the language model
 def test_parallel_extraction_writes_the_same_site_as_one_process(tmp_path):
     source = tmp_path / "briefings"
     source.mkdir()

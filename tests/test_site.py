@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from tests.conftest import REFERENCE, ROOT
+from tests.helpers import make_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -25,38 +25,6 @@ OSLO — Arctic ministers failed to agree on new shipping rules on Monday.
 
 “We cannot accept routes that put our coastline at risk,” said Norwegian Foreign Minister Ingrid Dahl.
 """
-
-
-def make_project(folder: Path, articles: dict[str, str | bytes], extra_plugin: str = "") -> Path:
-    """A throwaway MkDocs project using the project's own mkdocs.yml settings."""
-    (folder / "docs").mkdir(parents=True)
-    (folder / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
-    source = folder / "briefings"
-    source.mkdir()
-    for name, content in articles.items():
-        target = source / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace(
-        "      templates: templates\n",
-        f"      templates: {ROOT / 'templates'}\n      jobs: 1\n{extra_plugin}",
-    )
-    config = config.replace("custom_dir: templates/theme", f"custom_dir: {ROOT / 'templates' / 'theme'}")
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return folder / "mkdocs.yml"
-
-
-def mkdocs_build(config_file: Path, strict: bool = True) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file), strict=strict)
-    build(config)
-    return Path(config.site_dir)
 
 
 @pytest.fixture(scope="module")
