@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -25,7 +26,7 @@ def _site_config(config_file: Path | None, required: bool = True) -> BuildConfig
     """The build configuration of a site, read from its mkdocs.yml by MkDocs itself (so that
     `!ENV`, `INHERIT` and the plugin's own checks apply); the defaults when there is none."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     from generator.build import configure
     from generator.config import BuildConfig
@@ -35,18 +36,33 @@ def _site_config(config_file: Path | None, required: bool = True) -> BuildConfig
         if required or config_file is not None:
             _fail(f"{path}: no such file (give the site's mkdocs.yml with --config)")
         return BuildConfig(source=Path("briefings"))
+    errors = _MkDocsErrors()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         config = load_config(str(path))
-    except ConfigurationError as error:
-        _fail(f"{path}: {error}")
+    except (Abort, ConfigurationError) as error:
+        _fail(f"{path}: {'; '.join(errors.messages) or error}")
     except (OSError, UnicodeDecodeError) as error:
         _fail(f"{path}: cannot be read ({error})")
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
     plugin = config.plugins.get("briefings")
     options = dict(plugin.config) if plugin is not None else {}
     try:
         return configure(options, path.resolve().parent, site_name=config.site_name)
     except BriefingError as error:
         _fail(str(error))
+
+
+class _MkDocsErrors(logging.Handler):
+    """The errors MkDocs logs while it checks a configuration, for a one-line message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 _CONFIG = click.option(

@@ -98,3 +98,16 @@ def test_no_module_over_500_lines_and_no_function_over_60():
                 if lines > 60:
                     long.append(f"{name}.{node.name}: {lines} lines")
     assert not long, long
+
+
+def test_the_readme_table_names_every_phase_of_the_package():
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("The package, phase by phase") : readme.index("## Article formats")]
+    for path in sorted(PACKAGE.iterdir()):
+        if path.suffix == ".py" and path.stem != "__init__":
+            assert f"`{path.name}`" in table, path.name
+        elif path.is_dir() and (path / "__init__.py").exists():
+            assert f"`{path.name}/`" in table, path.name
+            for module in path.glob("*.py"):
+                if module.stem != "__init__":
+                    assert f"`{module.stem}`" in table, f"{path.name}/{module.name}"
