@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors import Entity
+from generator.analysis.actors import Entity, near
 from generator.analysis.claims import (
     Candidate,
     Paragraph,
@@ -19,6 +19,7 @@ from generator.analysis.claims import (
 )
 from generator.analysis.evidence import find_evidence
 from generator.analysis.lexicon import SENTIENT_NOUNS
+from generator.analysis.nlp import parse, pipeline
 from generator.analysis.positions import choose_sides, find_positions
 from generator.analysis.quotes import find_quotes
 from generator.analysis.readability import measure
@@ -74,8 +75,6 @@ def extract(
 ) -> Briefing:
     """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`."""
     if docs is None:
-        from generator.analysis.nlp import parse
-
         docs = parse(texts(article))
     registry = build_extractors(settings.disabled)
     resolver, attributed = attribute(article, docs, registry)
@@ -255,8 +254,6 @@ def canonical_name(entity: Entity) -> str:
         )
     full = max(entity.names, key=lambda n: (min(len(n.split()), 3), -entity.names.index(n)))
     words = full.split()
-    from generator.analysis.actors import near
-
     spellings: dict[int, dict[str, int]] = {}
     for name in entity.names:
         for word in name.split():
@@ -337,8 +334,6 @@ def extract_many(
     articles: Iterable[Article], settings: ExtractionSettings = ExtractionSettings()
 ) -> list[Briefing]:
     """Extract several articles in one process, parsing them in a batch."""
-    from generator.analysis.nlp import pipeline
-
     articles = list(articles)
     nlp = pipeline()
     flat = [text for a in articles for text in texts(a)]

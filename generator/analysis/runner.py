@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
 
+from generator.analysis.extract import extract, extract_many
 from generator.config import ExtractionSettings
 from generator.export import to_dict
 from generator.model import Article
@@ -19,8 +20,6 @@ ExtractBatch = Callable[[list[Article], ExtractionSettings], list[dict | str]]
 
 def extract_batch(articles: list[Article], settings: ExtractionSettings) -> list[dict | str]:
     """Extract a batch in a worker; a failure is returned as text, never raised."""
-    from generator.analysis.extract import extract, extract_many
-
     try:
         return [to_dict(b) for b in extract_many(articles, settings)]
     except Exception:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors import Cast, Entity, clean_name, org_kind, role_and_affiliation
+from generator.analysis.actors import Cast, Entity, clean_name, near, org_kind, role_and_affiliation
 from generator.analysis.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -283,8 +283,6 @@ class Resolver:
         """A capitalised word the tagger missed that is the name of a person already met."""
         if not word[:1].isupper() or word.lower() in PRONOUNS or len(word) < 3:
             return None
-        from generator.analysis.actors import near
-
         if word.isupper():
             word = word.title()  # "FALLIN:" in a transcript
 

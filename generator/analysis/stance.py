@@ -13,6 +13,7 @@ from generator.analysis.lexicon import (
     SPEECH_VERBS,
     STOP_WORDS,
 )
+from generator.analysis.places import gazetteer
 
 _HEDGE_PATTERNS = [
     (hedge, re.compile(r"(?<!\w)" + re.escape(hedge) + r"(?!\w)", re.IGNORECASE))
@@ -112,7 +113,5 @@ def opposed(a, b) -> tuple[str, ...] | None:
 @functools.cache
 def _place_words() -> frozenset[str]:
     """Country, demonym and capital words, built once: `opposed` runs for every pair of claims."""
-    from generator.analysis.places import gazetteer
-
     places = gazetteer()
     return frozenset(places.countries.keys() | places.demonyms.keys() | places.capitals.keys())
