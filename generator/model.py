@@ -7,6 +7,15 @@ Every stage takes and returns these types; conversion to JSON happens in one pla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal["person", "government", "organization", "media", "group"]
+ClaimKind = Literal["direct", "indirect", "mixed"]
+EvidenceKind = Literal["statistic", "event", "fact", "document"]
+Modality = Literal["assertion", "prediction", "recommendation", "denial"]
+Stance = Literal["supports", "opposes", "warns", "urges", "states"]
+Origin = Literal["extracted", "corrected", "analyst"]
+""""extracted", "corrected" (an analyst changed it) or "analyst" (added by hand)."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +61,7 @@ class Actor:
     """Slug of the canonical name, unique within a briefing."""
     name: str
     """Canonical name ("Geng Shuang")."""
-    kind: str
-    """`person`, `government`, `organization`, `media` or `group`."""
+    kind: ActorKind
     role: str | None = None
     """Title or function ("spokesman", "president")."""
     affiliation: str | None = None
@@ -64,8 +72,7 @@ class Actor:
     """Other names the article uses for the actor ("Gen Shuang", "Geng")."""
     members: tuple[str, ...] = ()
     """For a group made of named actors ("the experts"), their ids."""
-    origin: str = "extracted"
-    """`extracted`, `corrected` (an analyst changed it) or `analyst` (added by hand)."""
+    origin: Origin = "extracted"
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ class Claim:
     """Stable id derived from the claim's words, so it survives edits elsewhere."""
     speaker: str | None
     """Actor id, or None when the article gives no resolvable source."""
-    kind: str
+    kind: ClaimKind
     """`direct` (quoted), `indirect` (reported) or `mixed` (reported with a quoted fragment)."""
     cue: str | None
     """The verb or phrase that attributes it ("said", "according to")."""
@@ -88,16 +95,14 @@ class Claim:
     """The whole sentence (or quotation) the claim comes from."""
     speaker_text: str | None = None
     """The words that name the speaker in the sentence ("He", "the Chinese diplomat")."""
-    modality: str = "assertion"
-    """`assertion`, `prediction`, `recommendation` or `denial`."""
+    modality: Modality = "assertion"
     hedges: tuple[str, ...] = ()
     """Estimative or hedging words as stated ("unlikely", "could")."""
     confidence: float = 1.0
     """The extractor's confidence in the claim and its attribution, 0 to 1."""
     optional: bool = False
     """A quoted headline or title: shown, but not a claim anyone is committed to."""
-    origin: str = "extracted"
-    """`extracted`, `corrected` (an analyst changed it) or `analyst` (added by hand)."""
+    origin: Origin = "extracted"
 
 
 @dataclass(frozen=True)
@@ -105,8 +110,7 @@ class Evidence:
     """A figure, event, fact or cited source offered in support of a claim."""
 
     id: str
-    kind: str
-    """`statistic`, `event`, `fact` or `document`."""
+    kind: EvidenceKind
     text: str
     paragraph: int
     sentence: str
@@ -118,8 +122,7 @@ class Evidence:
     """Ids of the claims this evidence supports."""
     confidence: float = 1.0
     """The extractor's confidence in the item, 0 to 1."""
-    origin: str = "extracted"
-    """`extracted`, `corrected` (an analyst changed it) or `analyst` (added by hand)."""
+    origin: Origin = "extracted"
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class Position:
     gist: str
     claims: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
-    stance: str = "states"
+    stance: Stance = "states"
     """`opposes` (denies what another side says), `warns`, `urges` or `states`."""
     opposes: tuple[str, ...] = ()
     """The other sides whose claims this side's claims contradict on the same subject."""
@@ -202,7 +205,7 @@ class Briefing:
     topics: tuple[str, ...] = ()
     judgments: tuple[Judgment, ...] = ()
     notes: tuple[str, ...] = ()
-    bluf_origin: str = "extracted"
+    bluf_origin: Literal["extracted", "analyst"] = "extracted"
     """`extracted`, or `analyst` when a corrections file replaced the bottom line."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Problems found while applying corrections, shown in the build log."""

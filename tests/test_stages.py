@@ -237,3 +237,30 @@ def test_pictures_are_well_formed_svg_with_escaped_labels():
     root = ET.fromstring(chart[chart.index("<svg") : chart.rindex("</svg>") + 6])
     labels = [t.text for t in root.iter() if t.tag.endswith("text") and t.text]
     assert "2024-02" in labels  # months without claims are shown too
+
+
+def test_the_schemas_allow_exactly_the_values_of_the_model():
+    """The JSON schemas list the kinds, origins, modalities and stances the model declares."""
+    import json
+    from importlib import resources
+    from typing import get_args
+
+    from generator.model import ActorKind, ClaimKind, EvidenceKind, Modality, Origin, Stance
+
+    schema = json.loads((resources.files("generator") / "data" / "briefing.schema.json").read_text())
+    items = {
+        name: schema["properties"][name]["items"]["properties"] for name in ("actors", "claims", "evidence")
+    }
+    assert items["actors"]["kind"]["enum"] == list(get_args(ActorKind))
+    assert items["claims"]["kind"]["enum"] == list(get_args(ClaimKind))
+    assert items["evidence"]["kind"]["enum"] == list(get_args(EvidenceKind))
+    assert items["claims"]["modality"]["enum"] == list(get_args(Modality))
+    assert schema["properties"]["positions"]["items"]["properties"]["stance"]["enum"] == list(
+        get_args(Stance)
+    )
+    for name in ("actors", "claims", "evidence"):
+        assert items[name]["origin"]["enum"] == list(get_args(Origin))
+    review = json.loads((resources.files("generator") / "data" / "review.schema.json").read_text())
+    text = json.dumps(review)
+    for kinds in (ActorKind, ClaimKind, EvidenceKind):
+        assert json.dumps(list(get_args(kinds))) in text

@@ -10,19 +10,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import get_args
 
 import yaml
 
 from generator.errors import BriefingError
-from generator.model import CONFIDENCE_LEVELS, LIKELIHOODS, Article, Judgment
+from generator.model import (
+    CONFIDENCE_LEVELS,
+    LIKELIHOODS,
+    ActorKind,
+    Article,
+    ClaimKind,
+    EvidenceKind,
+    Judgment,
+)
 
 MAX_BYTES = 1_000_000
 """A corrections file is written by hand; anything larger is refused."""
 
 KINDS = {
-    "actors": ("person", "government", "organization", "media", "group"),
-    "claims": ("direct", "indirect", "mixed"),
-    "evidence": ("statistic", "event", "fact", "document"),
+    "actors": get_args(ActorKind),
+    "claims": get_args(ClaimKind),
+    "evidence": get_args(EvidenceKind),
 }
 # The fields an entry may set, in the order they are applied.
 FIELDS = {

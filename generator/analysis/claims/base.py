@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator.analysis.quotes import Quote
 from generator.errors import ConfigError
+from generator.model import ClaimKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 OPEN_MARKS = {"“", '"', "‘", "'"}
 CLOSE_MARKS = {"”", '"', "’", "'"}
 
-ClaimKind = Literal["direct", "indirect", "mixed"]
 How = Literal["clause", "xcomp", "object", "preposition"]
 """How a verb's content was found: its clause, its infinitive, its object or a preposition's."""
 
