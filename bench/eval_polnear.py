@@ -32,7 +32,9 @@ def parsed(article):
 
     nlp = pipeline()
     # The lemma fixes run inside the pipeline: a change to them must not reuse old parses.
-    fixes = (ROOT / "generator" / "nlp.py").read_bytes()
+    fixes = (ROOT / "generator" / "analysis" / "nlp.py").read_bytes() + (
+        ROOT / "generator" / "data" / "lexicon" / "lemma_fixes.tsv"
+    ).read_bytes()
     key = hashlib.sha256(
         ("\n\n".join(article.paragraphs) + repr(nlp.pipe_names)).encode() + fixes
     ).hexdigest()
@@ -78,7 +80,7 @@ def main() -> int:
         pairs = pairs[: options.limit]
     started = time.time()
     with ProcessPoolExecutor(options.jobs) as pool:
-        results = dict(pool.map(one, [(str(g), str(t)) for g, t in pairs], chunksize=8))
+        results = dict(pool.map(one, [(str(g), str(t)) for _, g, t in pairs], chunksize=8))
     figures = summary(list(results.values()))
     figures["seconds"] = round(time.time() - started, 1)
     print(json.dumps(figures))

@@ -67,7 +67,7 @@ def main() -> int:
     parser.add_argument("--min-precision", type=float, default=0.5)
     options = parser.parse_args()
     base = ROOT.parent / "shared" / "gold" / "polnear-train"
-    pairs = [(str(g), str(t)) for g, t in gold_pairs(base / "gold", base / "text")]
+    pairs = [(str(g), str(t)) for _, g, t in gold_pairs(base / "gold", base / "text")]
     seen, hits = Counter(), Counter()
     with ProcessPoolExecutor(2) as pool:
         for result in pool.map(readings, pairs, chunksize=8):

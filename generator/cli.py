@@ -212,25 +212,36 @@ def render(out_dir: Path, config_file: Path) -> None:
 @click.argument("gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.argument("text_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--per-article", is_flag=True, help="Also print the figures of each article.")
+@click.option(
+    "--show", is_flag=True, help="Also list what went wrong: missed and spurious claims, wrong sides, …"
+)
 @click.option("--jobs", default=0, show_default=True, help="Extraction processes; 0 means one per core.")
-def evaluate(gold_dir: Path, text_dir: Path, per_article: bool, jobs: int) -> None:
-    """Score extraction against gold annotations: recall, precision, F1, speaker and kind accuracy.
+def evaluate(gold_dir: Path, text_dir: Path, per_article: bool, show: bool, jobs: int) -> None:
+    """Score extraction against gold annotations: claims, speakers and, for briefing gold, the
+    reader's layer (sides, junk and duplicate speakers, positions, evidence, the bottom line).
 
-    GOLD_DIR holds one JSON file per article (../shared/gold/FORMAT.md); TEXT_DIR the articles.
+    GOLD_DIR holds one JSON file per article (../shared/gold/FORMAT.md), in sub-folders if
+    TEXT_DIR has the articles in sub-folders of the same names.
 
     \b
-    Example:
+    Examples:
         briefings eval ../shared/gold/polnear-dev/gold ../shared/gold/polnear-dev/text
+        briefings eval ../shared/gold/briefing-dev/gold ../shared/gold/briefing-dev/text
+        briefings eval tests/gold/briefing ../shared/corpus --show
     """
     import json
 
     from generator.commands.evaluate import evaluate as run
+    from generator.commands.evaluate import problems
     from generator.progress import terminal_progress
 
     scores, figures = run(gold_dir, text_dir, jobs=jobs, progress=terminal_progress("Extracting"))
     if not scores:
         _fail(f"no gold file in {gold_dir} has its article in {text_dir}")
-    if per_article:
-        for name, one in scores.items():
+    for name, one in scores.items():
+        if per_article:
             click.echo(f"{name} {json.dumps(one.figures())}")
+        if show:
+            for line in problems(one):
+                click.echo(f"  {name}: {line}")
     click.echo(json.dumps(figures))

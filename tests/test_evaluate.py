@@ -56,3 +56,50 @@ def test_quality_gate_on_the_projects_own_gold():
         assert reference[metric] >= floor, f"reference {metric} fell to {reference[metric]} (floor {floor})"
     for metric, floor in floors["own_gold"].items():
         assert pooled[metric] >= floor, f"own gold {metric} fell to {pooled[metric]} (floor {floor})"
+
+
+SHARED = ROOT.parent / "shared"
+
+
+def floors_of(section: str) -> dict:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[section]
+    return {k: v for k, v in floors.items() if not k.startswith("_")}
+
+
+def test_the_readers_layer_agrees_with_the_shared_scorer():
+    module = shared_scorer()
+    from generator.commands.layer import score_layer
+
+    for gold_path in sorted((GOLD / "briefing" / "allsides_world").glob("*.json"))[:3]:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = SHARED / "corpus" / "allsides_world" / gold["article"]
+        from generator.analysis.extract import extract
+        from generator.ingest.read import read_article
+
+        predicted = to_dict(extract(read_article(text, text.parent, slug=text.stem)))
+        theirs = module.micro_layer([module.score_layer(gold, predicted)])
+        assert score_layer(gold, predicted).figures() == theirs, gold_path.name
+
+
+@pytest.mark.slow
+def test_quality_gate_on_the_briefing_gold():
+    """The reader's layer on tests/gold/briefing (articles read from ../shared/corpus)."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    _, pooled = evaluate(GOLD / "briefing", SHARED / "corpus", jobs=2)
+    for metric, floor in floors_of("briefing_gold").items():
+        assert pooled[metric] >= floor, f"briefing gold {metric} fell to {pooled[metric]} (floor {floor})"
+    for metric, ceiling in floors_of("briefing_gold_ceilings").items():
+        assert pooled[metric] <= ceiling, (
+            f"briefing gold {metric} rose to {pooled[metric]} (ceiling {ceiling})"
+        )
+
+
+@pytest.mark.slow
+def test_quality_gate_on_polnear_dev():
+    base = SHARED / "gold" / "polnear-dev"
+    if not base.is_dir():
+        pytest.skip("../shared/gold/polnear-dev is not beside this checkout")
+    _, pooled = evaluate(base / "gold", base / "text", jobs=2)
+    for metric, floor in floors_of("polnear_dev").items():
+        assert pooled[metric] >= floor, f"PolNeAR dev {metric} fell to {pooled[metric]} (floor {floor})"

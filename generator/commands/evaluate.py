@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.analysis.runner import run_extraction
+from generator.commands.layer import Layer, is_briefing_gold, leaks, score_layer
 from generator.config import ExtractionSettings
 from generator.errors import ArticleError
 from generator.ingest.read import read_article
@@ -54,6 +55,8 @@ class Score:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong_speaker: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
+    layer: Layer | None = None
+    """The reader's layer, for gold that follows the briefing guide."""
 
     def __iadd__(self, other: Score) -> Score:
         for name in (
@@ -72,6 +75,9 @@ class Score:
         self.missed += other.missed
         self.spurious += other.spurious
         self.wrong_speaker += other.wrong_speaker
+        if other.layer is not None:
+            self.layer = self.layer or Layer()
+            self.layer += other.layer
         return self
 
     @property
@@ -184,26 +190,31 @@ def score(gold: dict, predicted: dict) -> Score:
     result.evidence_found = sum(
         1 for g in gold.get("evidence", []) if any(overlap(p, g["text"]) >= THRESHOLD for p in evidence)
     )
-    everything = json.dumps(predicted, ensure_ascii=False)
-    result.leaks = [b for b in gold.get("boilerplate", []) if b in everything]
+    result.leaks = leaks(gold, predicted)
+    if is_briefing_gold(gold):
+        result.layer = score_layer(gold, predicted)
     return result
 
 
-def gold_pairs(gold_dir: Path, text_dir: Path) -> list[tuple[Path, Path]]:
-    """(gold file, article file) for every gold file whose article is in `text_dir`."""
+def gold_pairs(gold_dir: Path, text_dir: Path) -> list[tuple[str, Path, Path]]:
+    """(name, gold file, article file) for every gold file under `gold_dir` whose article is at
+    the same place under `text_dir` (`gold/x/a.json` and `text/x/a.txt`, or the file its
+    `article` names there)."""
     pairs = []
-    for gold_path in sorted(gold_dir.glob("*.json")):
+    for gold_path in sorted(gold_dir.rglob("*.json")):
         try:
-            article = (
-                json.loads(gold_path.read_text(encoding="utf-8")).get("article") or f"{gold_path.stem}.txt"
-            )
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        text = text_dir / article
+        if not isinstance(gold, dict):
+            continue
+        relative = gold_path.relative_to(gold_dir).with_suffix("")
+        folder = text_dir / relative.parent
+        text = folder / (gold.get("article") or f"{gold_path.stem}.txt")
         if not text.exists():
-            text = text_dir / f"{gold_path.stem}.txt"
+            text = folder / f"{gold_path.stem}.txt"
         if text.exists():
-            pairs.append((gold_path, text))
+            pairs.append((relative.as_posix(), gold_path, text))
     return pairs
 
 
@@ -217,6 +228,8 @@ def summary(scores: list[Score]) -> dict[str, float | int]:
     figures["evidence_recall"] = (
         round(sum(s.evidence_recall for s in scores) / len(scores), 3) if scores else 0.0
     )
+    if pooled.layer is not None:
+        figures.update(pooled.layer.figures())
     return figures
 
 
@@ -225,15 +238,16 @@ def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tu
 
     pairs = gold_pairs(gold_dir, text_dir)
     articles, golds, scores = [], {}, {}
-    for gold_path, text_path in pairs:
+    for name, gold_path, text_path in pairs:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         try:
-            article = read_article(text_path, text_dir, slug=gold_path.stem)
+            # Read as `briefings extract` reads a file: its own folder is the root.
+            article = read_article(text_path, text_path.parent, slug=text_path.stem)
         except ArticleError:
-            scores[gold_path.stem] = score(gold, {})
+            scores[name] = score(gold, {})
             continue
-        articles.append((gold_path.stem, article))
-        golds[gold_path.stem] = gold
+        articles.append((name, article))
+        golds[name] = gold
     done = 0
     for batch, results in run_extraction(articles, ExtractionSettings(), jobs):
         for (name, _), result in zip(batch, results, strict=True):
@@ -243,3 +257,20 @@ def evaluate(gold_dir: Path, text_dir: Path, jobs: int = 0, progress=None) -> tu
             progress(done, len(articles))
     ordered = dict(sorted(scores.items()))
     return ordered, summary(list(ordered.values()))
+
+
+def problems(one: Score) -> list[str]:
+    """What went wrong in one article, a line each, for reading."""
+    lines = [f"missed: {text[:100]}" for text in one.missed]
+    lines += [f"spurious: {text[:100]}" for text in one.spurious]
+    lines += [
+        f"speaker: {text[:70]} → {got} (want {', '.join(want)})" for text, got, want in one.wrong_speaker
+    ]
+    lines += [f"leak: {text[:80]}" for text in one.leaks]
+    if one.layer is not None:
+        lines += [f"side: {line}" for line in one.layer.wrong_sides]
+        lines += [f"junk speaker: {name}" for name in one.layer.junk_speakers]
+        lines += [f"not evidence: {text[:100]}" for text in one.layer.bad_evidence]
+        lines += [f"evidence missed: {text[:100]}" for text in one.layer.missed_evidence]
+        lines += [f"bottom line {line}" for line in one.layer.bluf]
+    return lines
