@@ -984,3 +984,36 @@ def test_the_writer_of_an_opinion_piece_is_who_i_is():
     assert ("believe", "Maria Lund", "the harbour bill will fail") in found
     # "I" inside a quotation is whoever is quoted.
     assert ("said", "Maria Lund", "I am tired") not in found
+
+
+def test_a_hyphenated_given_name_stays_whole():
+    found = claims_of(
+        "South Korean President Moon Jae-in said on Monday that talks with the North were possible."
+    )
+    assert found == [("indirect", "said", "Moon Jae-in", "talks with the North were possible")]
+
+
+def test_a_name_already_met_wins_over_the_taggers_reading_as_a_place():
+    found = claims_of(
+        "Martin Obuya was freed in March.\n\n"
+        "Mr Obuya, 32, from Wembley, London, said he had been held without charge for a year."
+    )
+    assert ("indirect", "said", "Martin Obuya", "he had been held without charge for a year") in found
+
+
+def test_a_role_description_before_the_name_goes_to_the_one_person_with_that_role():
+    found = claims_of(
+        "The home secretary said he would not open an inquiry.\n\n"
+        "Later, Home Secretary Charles Clarke told the BBC: “I am not organising an investigation.”"
+    )
+    assert ("indirect", "said", "Charles Clarke", "he would not open an inquiry") in found
+
+
+def test_a_statement_speaks_for_whoever_issued_it_and_a_poll_for_itself():
+    found = claims_of(
+        "Presidential spokesman Garba Osun said the girls had been freed. "
+        "The statement said every child would be back in school by May.\n\n"
+        "A new poll shows that most voters back the plan."
+    )
+    assert ("indirect", "said", "Garba Osun", "every child would be back in school by May") in found
+    assert ("indirect", "shows", "new poll", "most voters back the plan") in found

@@ -46,6 +46,9 @@ class Entity:
     """(paragraph, token) of every mention, in reading order."""
     speaks: int = 0
     """How many claims the actor is the source of."""
+    role_words: set[str] = field(default_factory=set)
+    """Every word of every role and affiliation the article gives the actor ("home", "secretary"),
+    for matching a later description ("the home secretary")."""
 
     @property
     def tokens(self) -> set[str]:
@@ -159,6 +162,7 @@ class Cast:
         for attr in ("role", "affiliation", "nationality", "party", "gender"):
             if getattr(keep, attr) is None:
                 setattr(keep, attr, getattr(gone, attr))
+        keep.role_words |= gone.role_words
         keep.members.extend(m for m in gone.members if m not in keep.members)
 
     def live(self) -> list[Entity]:
@@ -189,8 +193,9 @@ class Cast:
                 match.gender = match.gender or "female"
             elif title in MALE_TITLES:
                 match.gender = match.gender or "male"
-            elif match.role is None and (title not in ABBREVIATED_TITLES or title in SPELLED_OUT_TITLES):
-                match.role = SPELLED_OUT_TITLES.get(title, title)
+            elif title not in ABBREVIATED_TITLES or title in SPELLED_OUT_TITLES:
+                match.role = match.role or SPELLED_OUT_TITLES.get(title, title)
+                match.role_words.add(SPELLED_OUT_TITLES.get(title, title))
         return match
 
     def _match_person(self, words: list[str]) -> Entity | None:
@@ -274,6 +279,8 @@ class Cast:
         """Record a role and affiliation seen next to a mention, and the side they imply."""
         if role and not entity.role:
             entity.role = role
+        for text in (role, affiliation):
+            entity.role_words.update(w.lower().strip(".,’'") for w in (text or "").split())
         if affiliation and not entity.affiliation:
             # A bare nationality ("Russian ambassador") names the country, not a body.
             country = gazetteer().demonyms.get(affiliation.lower())

@@ -147,7 +147,23 @@ def attribute(
             if speaker is not None and step.inherit:
                 resolver.last_claim_paragraph = index
             attributed.append((step, speaker))
+    _resolve_descriptions(resolver, docs, attributed)
     return resolver, _drop_nested(attributed, resolver)
+
+
+def _resolve_descriptions(resolver: Resolver, docs: list[Doc], attributed: list) -> None:
+    """Give a claim whose speaker is a role description met before the name ("The home
+    secretary said …") to the one person the whole article gives that role."""
+    for i, (candidate, speaker) in enumerate(attributed):
+        if speaker is not None or candidate.speaker is None:
+            continue
+        where = (
+            candidate.speaker_paragraph if candidate.speaker_paragraph is not None else candidate.paragraph
+        )
+        entity = resolver.described_anywhere(docs[where], candidate.speaker)
+        if entity is not None:
+            entity.speaks += 1
+            attributed[i] = (candidate, entity)
 
 
 def _known(resolver: Resolver, name: Span, transcript: bool = False) -> bool:

@@ -30,7 +30,8 @@ poll, …" reports), media (an outlet or its text: "the newspaper"), media_name 
 outlet's name), government, organization, organization_name (makes a name a body: "Islamic
 State"), group (plural people: "experts"), quantity (counts people: "a number of"), source
 ("officials", "aides"), sentient (holds views though in no other such class), role (a role
-in no role class). A noun's `descriptor` is the role class that "the <noun>" refers back
+in no role class), own_source (a document that speaks for itself rather than for whoever
+issued it: a poll, a study, a video). A noun's `descriptor` is the role class that "the <noun>" refers back
 to (`any` for "the man"); its `roles` the role classes it belongs to.
 """
 
@@ -48,7 +49,7 @@ VERB_FRAMES = (
 MODALITIES = ("denial", "recommendation", "prediction")
 NOUN_CLASSES = (
     "speech", "document", "finding", "media", "media_name", "government", "organization",
-    "organization_name", "group", "quantity", "source", "sentient", "role",
+    "organization_name", "group", "quantity", "source", "sentient", "role", "own_source",
 )  # fmt: skip
 TITLE_CLASSES = ("title", "abbreviated", "female", "male", "title_end")
 WORD_CLASSES = (
@@ -73,6 +74,7 @@ _NOUN_SETS = {
     "MEDIA_NOUNS": "media", "MEDIA_NAME_WORDS": "media_name", "GOVERNMENT_NOUNS": "government",
     "ORGANIZATION_NOUNS": "organization", "ORGANIZATION_NAME_WORDS": "organization_name",
     "GROUP_NOUNS": "group", "QUANTITY_NOUNS": "quantity", "SOURCE_NOUNS": "source",
+    "OWN_SOURCE_NOUNS": "own_source",
 }  # fmt: skip
 _TITLE_SETS = {
     "TITLES": "title", "ABBREVIATED_TITLES": "abbreviated", "FEMALE_TITLES": "female",

@@ -78,8 +78,14 @@ def repair(doc: Doc, ent: Span) -> tuple[Span, str]:
         start += 1
     if start < ent.end - 1 and inverted_cue(doc[start]):
         start += 1
-    if start != ent.start:
-        ent = doc[start : ent.end]
+    end = ent.end
+    # "Moon Jae-in", "Kim Jong-un": the tagger leaves a glued lower-case part out of the name.
+    while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].is_alpha:
+            break
+        end += 2
+    if (start, end) != (ent.start, ent.end):
+        ent = doc[start:end]
     if label == "ORG" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
         words = {t.lower_ for t in ent}
         before = {t.lower_.rstrip(".") for t in doc[max(0, ent.start - 4) : ent.start]}

@@ -18,6 +18,7 @@ from generator.analysis.lexicon import (
     MEDIA_NOUNS,
     ORGANIZATION_NAME_WORDS,
     ORGANIZATION_NOUNS,
+    OWN_SOURCE_NOUNS,
     PERSON_DESCRIPTORS,
     PRONOUNS,
     QUANTITY_NOUNS,
@@ -191,6 +192,12 @@ class Resolver:
                     keys.append(key)
         if keys:
             return self._among_named(paragraph, tokens, [self.cast.find(k) for k in keys])
+        # A name already met wins over the tagger's reading of it as a place ("Mr Mubanga").
+        known = self._known_person(tokens.root.text)
+        if known is not None:
+            self.at[(paragraph, tokens.root.i)] = known.key
+            known.positions.append((paragraph, tokens.root.i))
+            return known
         return self._place_or_party(paragraph, tokens) or self._unregistered_name(paragraph, tokens)
 
     def _place_or_party(self, paragraph: int, tokens: Span) -> Entity | None:
@@ -223,11 +230,6 @@ class Resolver:
     def _unregistered_name(self, paragraph: int, tokens: Span) -> Entity | None:
         """A name the tagger missed: a person already met, or a run of capitalised words."""
         head = tokens.root
-        known = self._known_person(head.text)
-        if known is not None:
-            self.at[(paragraph, head.i)] = known.key
-            known.positions.append((paragraph, head.i))
-            return known
         run = proper_run(tokens, head)
         if not run:
             return None
@@ -377,8 +379,8 @@ class Resolver:
         if lemma in SOURCE_NOUNS:
             return self.cast.descriptor(kind, describe(tokens), position, side)
         if lemma in DOCUMENT_NOUNS and lemma not in MEDIA_NOUNS:
-            # "according to industry estimates": the document is the source.
-            return self.cast.descriptor("organization", describe(tokens), position, side)
+            # "the statement said", "according to the complaint": whoever issued it speaks.
+            return self._issuer(paragraph, tokens, anchor)
         if lemma in ORGANIZATION_NOUNS:
             body = self._recent_body(paragraph, anchor, lemma) if definite and not plural else None
             return body or self.cast.descriptor(
@@ -388,6 +390,36 @@ class Resolver:
             # "Demonstrators said", "Delegates questioned": the words that name them are all
             # the article gives; an unknown singular ("the spot concludes") stays unattributed.
             return self.cast.descriptor("group", describe(tokens), position, side)
+        return None
+
+    def _issuer(self, paragraph: int, tokens: Span, anchor: int) -> Entity | None:
+        """Who a document speaks for: the owner it names ("China's statement", "a statement
+        from the ministry"), else the last actor to speak in this paragraph or the one before;
+        else no one (a poll or an estimate is no actor)."""
+        head = tokens.root
+        for child in head.children:
+            named = child if child.dep_ == "poss" else None
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if named is None:
+                continue
+            key = self.at.get((paragraph, named.i))
+            if key is not None:
+                return self.cast.find(key)
+            words = " ".join(t.text for t in named.subtree)
+            side = gazetteer().side_of(words, parties=False)
+            if side:
+                return self.cast.government(side, (paragraph, named.i))
+            owner = named.doc[named.left_edge.i : named.i + 1]
+            return self._described(paragraph, owner, anchor, None) if named.pos_ == "NOUN" else None
+        if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens if t.i != head.i):
+            # "a Pentagon report", "the Gallup poll": the body that names it.
+            return self.cast.descriptor("organization", describe(tokens), (paragraph, head.i), None)
+        if head.lemma_.lower() in OWN_SOURCE_NOUNS:
+            # "Polls show …", "Video shows …": what a poll or a recording shows, it says itself.
+            return self.cast.descriptor("organization", describe(tokens), (paragraph, head.i), None)
+        if self.last_claim is not None and paragraph - self.last_claim_paragraph <= 1:
+            return self.cast.find(self.last_claim.key)
         return None
 
     def _recent_body(self, paragraph: int, anchor: int, lemma: str) -> Entity | None:
@@ -443,20 +475,49 @@ class Resolver:
 
     def _descriptor(self, lemma: str, side: str | None, paragraph: int, anchor: int) -> Entity | None:
         """The earlier person a definite description fits ("the Chinese diplomat")."""
-        wanted = PERSON_DESCRIPTORS[lemma]
-        roles = ROLE_CLASSES.get(wanted, {lemma}) | {lemma}
         fallback = None
         for _event, entity in self._recent(paragraph, anchor, window=6):
             if entity.kind != "person":
                 continue
             if side and entity.nationality and entity.nationality != side:
                 continue
-            role_words = set((entity.role or "").lower().split())
-            if wanted == "any" or role_words & roles or (entity.role or "").lower() in roles:
+            if fits(entity, lemma):
                 return entity
             if fallback is None and side and entity.nationality == side:
                 fallback = entity
         return fallback
+
+    def described_anywhere(self, doc: Doc, span: tuple[int, int]) -> Entity | None:
+        """The one person of the whole article a definite role description fits, when the
+        description comes before the name ("The home secretary said …", then "Home Secretary
+        Charles Clarke"); None when none or several fit."""
+        tokens = doc[span[0] : span[1]]
+        head = tokens.root
+        lemma = head.lemma_.lower()
+        if (
+            lemma not in PERSON_DESCRIPTORS
+            or PERSON_DESCRIPTORS[lemma] == "any"
+            or head.tag_ in ("NNS", "NNPS")
+        ):
+            return None
+        if not len(tokens) or tokens[0].lower_ not in ("the", "this", "that"):
+            return None
+        modifiers = {t.lower_ for t in tokens if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        modifiers -= {
+            "new",
+            "former",
+            "embattled",
+            "current",
+            "outgoing",
+            "incoming",
+            "acting",
+            "deputy",
+            "top",
+        }
+        fitting = [
+            e for e in self.cast.live() if e.kind == "person" and fits(e, lemma) and modifiers <= e.role_words
+        ]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _recent_group(self, paragraph: int, lemma: str) -> Entity | None:
         for _event, entity in self._recent(paragraph, 10**6, window=3):
@@ -490,3 +551,11 @@ class Resolver:
                 return entity
         # "police said", "the ministry said" with no body of that name met yet.
         return self.cast.descriptor("government", describe(tokens), position, None)
+
+
+def fits(entity: Entity, lemma: str) -> bool:
+    """Whether a person's roles fit a description's head noun ("diplomat" fits a spokesman)."""
+    wanted = PERSON_DESCRIPTORS[lemma]
+    roles = ROLE_CLASSES.get(wanted, {lemma}) | {lemma}
+    role_words = set((entity.role or "").lower().split()) | entity.role_words
+    return wanted == "any" or bool(role_words & roles) or (entity.role or "").lower() in roles
