@@ -1017,3 +1017,20 @@ def test_a_statement_speaks_for_whoever_issued_it_and_a_poll_for_itself():
     )
     assert ("indirect", "said", "Garba Osun", "every child would be back in school by May") in found
     assert ("indirect", "shows", "new poll", "most voters back the plan") in found
+
+
+def test_a_pronoun_after_reported_words_is_the_reporter_not_who_they_are_about():
+    found = claims_of(
+        "The minister Paul Okafor said Omar Reyes had been the target of a malicious leak. "
+        "“You are the best of us,” he wrote."
+    )
+    assert ("direct", "wrote", "Paul Okafor", "You are the best of us") in found
+
+
+def test_a_pronoun_in_a_clause_on_someones_letter_is_that_person():
+    found = claims_of(
+        "Omar Reyes resigned on Monday.\n\n"
+        "Replying to Reyes’s letter, in which he said the leak made his work impossible, "
+        "the minister Paul Okafor said Reyes had served with honour."
+    )
+    assert ("indirect", "said", "Omar Reyes", "the leak made his work impossible") in found

@@ -39,6 +39,9 @@ class Event:
     subject: bool
     quoted: bool = False
     """Inside a quotation: "“I met Obama,” he said" does not make Obama the "he"."""
+    reported: bool = False
+    """Inside the words of a reported claim ("McDonald said Darroch had been the target"):
+    less salient than the one who reports them, for a pronoun that follows."""
 
 
 class Descriptions:
@@ -188,11 +191,8 @@ class Descriptions:
         if kind in ("male", "female"):
             for strict in (True, False):
                 for event, entity in recent:
-                    if (
-                        entity.kind == "person"
-                        and entity.gender in (None, kind)
-                        and (event.speaker or event.subject or not strict)
-                    ):
+                    salient = event.speaker or (event.subject and not event.reported)
+                    if entity.kind == "person" and entity.gender in (None, kind) and (salient or not strict):
                         # A pronoun resolved to a person tells that person's gender for later ones.
                         entity.gender = kind
                         return entity

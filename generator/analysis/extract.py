@@ -125,7 +125,11 @@ def attribute(
         ]
         for _, _, step in sorted(steps, key=lambda s: (s[0], s[1])):
             if not isinstance(step, Candidate):
-                resolver.register(index, doc, step, quoted=in_quote(paragraph, step.start_char) is not None)
+                quoted = in_quote(paragraph, step.start_char) is not None
+                reported = any(
+                    c.start <= step.start_char < c.end and c.speaker is not None for c in candidates
+                )
+                resolver.register(index, doc, step, quoted=quoted, reported=reported)
                 continue
             if step.by_label and not _known(
                 resolver, doc[step.speaker[0] : step.speaker[1]], transcript=index < headline

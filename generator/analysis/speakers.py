@@ -31,7 +31,7 @@ from generator.analysis.mentions import (
 from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 class Resolver(Descriptions):
@@ -39,7 +39,9 @@ class Resolver(Descriptions):
 
     # -- named mentions -------------------------------------------------------------------
 
-    def register(self, paragraph: int, doc: Doc, ent: Span, quoted: bool = False) -> None:
+    def register(
+        self, paragraph: int, doc: Doc, ent: Span, quoted: bool = False, reported: bool = False
+    ) -> None:
         """Add a named entity mention (PERSON or ORG) to the cast; `quoted` when it is inside a
         quotation, where it names someone but is no antecedent for a pronoun or description."""
         ent, label = repair(doc, ent)
@@ -67,7 +69,7 @@ class Resolver(Descriptions):
                 self.at[(paragraph, ent.start)] = known.key
                 known.positions.append(position)
                 subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-                self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted))
+                self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted, reported))
                 return
             if all(
                 w.lower() in TITLES or w.lower() in TITLE_ENDS or w.lower() in ROLE_NOUNS
@@ -97,7 +99,7 @@ class Resolver(Descriptions):
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        self.events.append(Event(paragraph, ent.start, entity.key, False, subject, quoted))
+        self.events.append(Event(paragraph, ent.start, entity.key, False, subject, quoted, reported))
 
     def _organization_named(self, name: str) -> Entity | None:
         low = name.lower().removeprefix("the ")
@@ -218,7 +220,11 @@ class Resolver(Descriptions):
         if len(people) >= 2 and any(t.dep_ == "conj" for t in tokens):
             return self.cast.group(people, (paragraph, tokens.start))
         if head_key is not None:
-            return self.cast.find(head_key)
+            head_entity = self.cast.find(head_key)
+            if head_entity.kind != "person" and len(people) == 1 and head.tag_ not in ("NNS", "NNPS"):
+                # "Foreign Office permanent under-secretary Simon McDonald": the person, not the body.
+                return people[0]
+            return head_entity
         if head.tag_ in ("NNS", "NNPS") and all(
             self.at.get((paragraph, t.i)) is None or qualifies(t, head) for t in tokens
         ):
@@ -259,11 +265,26 @@ class Resolver(Descriptions):
                 return entity
         return None
 
+    def _owner_of_clause(self, paragraph: int, pronoun: Token) -> Entity | None:
+        """ "Darroch's letter, in which he said …": a pronoun speaking in a relative clause on a
+        person's document or words is that person."""
+        verb = pronoun.head
+        if (
+            pronoun.dep_ != "nsubj"
+            or verb.dep_ != "relcl"
+            or PRONOUNS.get(pronoun.lower_) not in ("male", "female")
+        ):
+            return None
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        key = self.at.get((paragraph, owner.i)) if owner is not None else None
+        entity = self.cast.find(key) if key is not None else None
+        return entity if entity is not None and entity.kind == "person" else None
+
     def _unnamed(self, paragraph: int, doc: Doc, tokens: Span, anchor: int) -> Entity | None:
         """The actor a pronoun, a count of people or a description refers to, or None."""
         head = tokens.root
         if head.lower_ in PRONOUNS and len(tokens) <= 2:
-            return self._pronoun(head.lower_, paragraph, anchor)
+            return self._owner_of_clause(paragraph, head) or self._pronoun(head.lower_, paragraph, anchor)
         adjectives = " ".join(t.text for t in tokens if t.i != head.i)
         side = gazetteer().side_of(adjectives, parties=False) if adjectives else None
         counted = self._counted(paragraph, tokens, anchor, side)

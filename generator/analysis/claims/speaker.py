@@ -137,6 +137,28 @@ def participle_of_speech(verb: Token, via_xcomp: bool) -> Verdict:
 # -- asked at each verb, walking up the parse --------------------------------------------------
 
 
+@step(
+    "A focus fell on the leaker, with Foreign Office permanent under-secretary Simon McDonald telling "
+    "MPs: “We will pursue the culprit.”",
+    "telling",
+    "McDonald",
+)
+def name_between(verb: Token, via_xcomp: bool) -> Verdict:
+    """ "with Foreign Office permanent under-secretary Simon McDonald telling MPs", parsed with
+    the body as the subject and the person's name left hanging on the verb: the person."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.ent_type_ == "PERSON":
+        return None
+    between = verb.doc[subject.i + 1 : verb.i]
+    if (
+        between
+        and between[-1].ent_type_ == "PERSON"
+        and all(t.dep_ in ("compound", "amod", "punct") for t in between)
+    ):
+        return Found(between[-1])
+    return None
+
+
 @step("Senator John Reed warned that the bill would raise prices.", "warned", "Reed")
 def grammatical_subject(verb: Token, via_xcomp: bool) -> Verdict:
     """The verb's subject; of two (a misparse: "in Berea, OH, …, Gov. John Kasich said"), the
@@ -313,6 +335,7 @@ def name_before(verb: Token, via_xcomp: bool) -> Verdict:
 
 OPENING_STEPS: tuple[SpeakerStep, ...] = (tagged_noun_subject, footage_of, participle_of_speech)
 WALK_STEPS: tuple[SpeakerStep, ...] = (
+    name_between,
     grammatical_subject,
     agent,
     passive_holder,
