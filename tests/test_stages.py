@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.analysis.places import gazetteer
-from generator.analysis.positions import choose_sides, find_positions, short
+from generator.analysis.positions import find_positions, short
 from generator.analysis.stance import hedges_in, modality
 from generator.model import Actor, Article, Briefing, Claim, Evidence, Story
 from generator.render.svg import actor_map, monthly_bars
@@ -130,18 +130,6 @@ def test_positions_group_claims_by_side():
     assert set(positions) == {"Norway", "Russia"}
     assert positions["Norway"].claims == ("1", "4")
     assert positions["Russia"].stance == "opposes"
-
-
-def test_sides_by_party_when_all_speakers_share_a_country():
-    from generator.analysis.actors import Entity
-
-    people = [
-        Entity(0, "person", ["A"], nationality="United States", party="Democratic Party", speaks=1),
-        Entity(1, "person", ["B"], nationality="United States", party="Republican Party", speaks=1),
-    ]
-    assert choose_sides(people) == {0: "Democratic Party", 1: "Republican Party"}
-    people[1].nationality = "Russia"
-    assert choose_sides(people) == {0: "United States", 1: "Russia"}
 
 
 def test_catalog_merges_an_actor_across_briefings_and_finds_contradictions():

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import (
     ABBREVIATED_TITLES,
     FEMALE_TITLES,
@@ -46,6 +47,13 @@ class Entity:
     """(paragraph, token) of every mention, in reading order."""
     speaks: int = 0
     """How many claims the actor is the source of."""
+    office: str | None = None
+    """For a known political figure, the kind of office they hold (`knowledge.OFFICES`)."""
+    institution: str | None = None
+    """For a known body, its kind (`knowledge.INSTITUTION_KINDS`)."""
+    known_names: list[str] = field(default_factory=list)
+    """Names the knowledge files give the actor, shown as aliases but never as its name: the
+    article's own name for it stays its name ("FBI", "No 10")."""
     role_words: set[str] = field(default_factory=set)
     """Every word of every role and affiliation the article gives the actor ("home", "secretary"),
     for matching a later description ("the home secretary")."""
@@ -159,10 +167,11 @@ class Cast:
         keep.names.extend(n for n in gone.names if n not in keep.names)
         keep.positions = sorted(set(keep.positions + gone.positions))
         keep.speaks += gone.speaks
-        for attr in ("role", "affiliation", "nationality", "party", "gender"):
+        for attr in ("role", "affiliation", "nationality", "party", "gender", "office", "institution"):
             if getattr(keep, attr) is None:
                 setattr(keep, attr, getattr(gone, attr))
         keep.role_words |= gone.role_words
+        keep.known_names.extend(n for n in gone.known_names if n not in keep.known_names)
         keep.members.extend(m for m in gone.members if m not in keep.members)
 
     def live(self) -> list[Entity]:
@@ -184,6 +193,9 @@ class Cast:
         match = self._match_person([w.title() if w.isupper() and len(w) > 2 else w for w in words])
         if match is None:
             match = self.new("person", name, position)
+            figure = knowledge().figure(name)
+            if figure is not None:
+                match.nationality, match.party, match.office = figure.country, figure.party, figure.office
         else:
             if name not in match.names:
                 match.names.append(name)
@@ -232,9 +244,16 @@ class Cast:
             ):
                 entity.positions.append(position)
                 return entity
-        entity = self.new(kind, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), position)
+        known = knowledge().institution(name)
+        entity = self.new(
+            known.actor_kind if known else kind, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), position
+        )
+        if known is not None:
+            entity.nationality, entity.institution = known.side, known.kind
+            entity.known_names.append(known.name)
+            return entity
         side = gazetteer().side_of(name)
-        if (side and kind == "government") or side:
+        if side:
             entity.nationality = side
         return entity
 
@@ -286,6 +305,8 @@ class Cast:
             country = gazetteer().demonyms.get(affiliation.lower())
             entity.affiliation = country if country and " " not in affiliation else affiliation
         places = gazetteer()
+        if entity.nationality is None:
+            entity.nationality = knowledge().office_country(f"{affiliation or ''} {role or ''} {context}")
         for text in (affiliation or "", role or "", context):
             if not text:
                 continue

@@ -20,9 +20,11 @@ from generator.analysis.claims import (
 from generator.analysis.evidence import find_evidence
 from generator.analysis.lexicon import SENTIENT_NOUNS
 from generator.analysis.nlp import parse, pipeline
-from generator.analysis.positions import choose_sides, find_positions
+from generator.analysis.places import gazetteer
+from generator.analysis.positions import find_positions
 from generator.analysis.quotes import find_quotes
 from generator.analysis.readability import measure
+from generator.analysis.sides import choose_sides
 from generator.analysis.speakers import Resolver
 from generator.analysis.stance import hedges_in, modality
 from generator.analysis.summary import bottom_line, find_topics
@@ -81,7 +83,7 @@ def extract(
     body = docs[: len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
     entities = [e for e in resolver.cast.live() if _worth_listing(e)]
-    side_of = choose_sides(entities)
+    side_of = choose_sides(entities, home_country(body))
     actors, actor_ids = make_actors(entities, side_of, resolver)
     claims = make_claims(article, docs, attributed, actor_ids, resolver)
     evidence = find_evidence(article, body, claims)
@@ -222,6 +224,22 @@ def _drop_nested(
     return kept
 
 
+def home_country(docs: list[Doc]) -> str | None:
+    """The country an article is about: the one its places name most, if they name it at least
+    two times in five."""
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                side = gazetteer().side_of(ent.text, parties=False)
+                if side:
+                    counts[side] = counts.get(side, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda s: counts[s])
+    return best if counts[best] * 5 >= 2 * sum(counts.values()) else None
+
+
 def _worth_listing(entity: Entity) -> bool:
     if entity.speaks:
         return True
@@ -247,7 +265,7 @@ def make_actors(
     actors = []
     for entity in ordered:
         name = canonical_name(entity)
-        aliases = tuple(sorted({n for n in entity.names if n != name}))
+        aliases = tuple(sorted({n for n in [*entity.names, *entity.known_names] if n != name}))
         members = tuple(
             ids[resolver.cast.find(m).key] for m in entity.members if resolver.cast.find(m).key in ids
         )

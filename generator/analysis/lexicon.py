@@ -31,8 +31,11 @@ outlet's name), government, organization, organization_name (makes a name a body
 State"), group (plural people: "experts"), quantity (counts people: "a number of"), source
 ("officials", "aides"), sentient (holds views though in no other such class), role (a role
 in no role class), own_source (a document that speaks for itself rather than for whoever
-issued it: a poll, a study, a video). A noun's `descriptor` is the role class that "the <noun>" refers back
-to (`any` for "the man"); its `roles` the role classes it belongs to.
+issued it: a poll, a study, a video); private, official and legislator (roles of people who
+speak for no side, for a government, or in a legislature, besides those the role classes
+imply), official_group (a group a nationality makes a country's: "US officials"). A noun's
+`descriptor` is the role class that "the <noun>" refers back to (`any` for "the man"); its
+`roles` the role classes it belongs to.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ VERB_FRAMES = (
 MODALITIES = ("denial", "recommendation", "prediction")
 NOUN_CLASSES = (
     "speech", "document", "finding", "media", "media_name", "government", "organization",
-    "organization_name", "group", "quantity", "source", "sentient", "role", "own_source",
+    "organization_name", "group", "quantity", "source", "sentient", "role", "own_source", "private",
+    "official", "legislator", "official_group",
 )  # fmt: skip
 TITLE_CLASSES = ("title", "abbreviated", "female", "male", "title_end")
 WORD_CLASSES = (
@@ -74,7 +78,8 @@ _NOUN_SETS = {
     "MEDIA_NOUNS": "media", "MEDIA_NAME_WORDS": "media_name", "GOVERNMENT_NOUNS": "government",
     "ORGANIZATION_NOUNS": "organization", "ORGANIZATION_NAME_WORDS": "organization_name",
     "GROUP_NOUNS": "group", "QUANTITY_NOUNS": "quantity", "SOURCE_NOUNS": "source",
-    "OWN_SOURCE_NOUNS": "own_source",
+    "OWN_SOURCE_NOUNS": "own_source", "PRIVATE_ROLES": "private", "OFFICIAL_ROLES": "official",
+    "LEGISLATOR_ROLES": "legislator", "OFFICIAL_GROUPS": "official_group",
 }  # fmt: skip
 _TITLE_SETS = {
     "TITLES": "title", "ABBREVIATED_TITLES": "abbreviated", "FEMALE_TITLES": "female",

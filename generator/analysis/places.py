@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from generator.analysis.knowledge import knowledge
+
 
 @dataclass(frozen=True)
 class Gazetteer:
@@ -49,7 +51,7 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The gazetteer, read once from the package's data files."""
     data = resources.files("generator") / "data"
-    countries, demonyms, capitals, parties, adjectives = {}, {}, {}, {}, {}
+    countries, demonyms, capitals, adjectives = {}, {}, {}, {}
     for line in (data / "places.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -59,10 +61,5 @@ def gazetteer() -> Gazetteer:
         for table, cell in ((countries, names), (demonyms, nationals), (capitals, seats)):
             for word in filter(None, cell.split("|")):
                 table.setdefault(word.lower(), side)
-    for line in (data / "parties.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        side, names = line.split("\t")
-        for word in names.split("|"):
-            parties.setdefault(word.lower(), side)
+    parties = dict(knowledge().parties)
     return Gazetteer(countries, demonyms, capitals, parties, adjectives)

@@ -4,30 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.analysis.actors import Entity
 from generator.analysis.stance import negative, opposed
 from generator.model import Actor, Claim, Position
 
 _GIST_WORDS = 16
-
-
-def choose_sides(entities: list[Entity]) -> dict[int, str | None]:
-    """Side of each entity: by country when actors of several countries speak, else by party."""
-    speakers = [e for e in entities if e.speaks]
-    countries = {e.nationality for e in speakers if e.nationality}
-    parties = {e.party for e in speakers if e.party}
-    by_party = len(countries) <= 1 and len(parties) >= 2
-    sides: dict[int, str | None] = {}
-    for entity in entities:
-        side = (entity.party or entity.nationality) if by_party else (entity.nationality or entity.party)
-        sides[entity.key] = side
-    # A group speaks for the side its members share.
-    for entity in entities:
-        if sides.get(entity.key) is None and entity.members:
-            member_sides = {sides.get(m) for m in entity.members} - {None}
-            if len(member_sides) == 1:
-                sides[entity.key] = member_sides.pop()
-    return sides
 
 
 def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tuple[Position, ...]:

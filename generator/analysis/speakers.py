@@ -43,46 +43,14 @@ class Resolver(Descriptions):
         self, paragraph: int, doc: Doc, ent: Span, quoted: bool = False, reported: bool = False
     ) -> None:
         """Add a named entity mention (PERSON or ORG) to the cast; `quoted` when it is inside a
-        quotation, where it names someone but is no antecedent for a pronoun or description."""
+        quotation, where it names someone but is no antecedent for a pronoun or description;
+        `reported` when it is inside the words of a reported claim."""
         ent, label = repair(doc, ent)
         position = (paragraph, ent.start)
         if label == "PERSON":
-            tokens = list(ent)
-            before = ent.start - 1
-            if before >= 0 and doc[before].text.lower().rstrip(".") in TITLES | {"mr", "mrs", "ms", "dr"}:
-                tokens.insert(0, doc[before])
-            name, titles = clean_name(tokens)
-            if not plausible_person(name):
-                return
-            entity = self.cast.person(name, position, titles)
+            entity = self._person_mention(doc, ent, position)
         elif label == "ORG":
-            name, _ = clean_name(list(ent))
-            if not name or len(name) < 2 or name.isdigit():
-                return
-            # "FALLIN:" in a transcript, or "Trump" tagged as a body, is the person already met.
-            known = (
-                (self._known_person(name) if name.isupper() else self._surname(name))
-                if " " not in name
-                else None
-            )
-            if known is not None:
-                self.at[(paragraph, ent.start)] = known.key
-                known.positions.append(position)
-                subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-                self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted, reported))
-                return
-            if all(
-                w.lower() in TITLES or w.lower() in TITLE_ENDS or w.lower() in ROLE_NOUNS
-                for w in name.split()
-            ):
-                return  # "Shadow", "State": a title word the tagger took for a body
-            side = gazetteer().side_of(name, parties=False)
-            if side and org_kind(name) == "organization" and name.split()[0].lower() in gazetteer().countries:
-                # "Russia's Foreign Ministry"-like names keep their body; a bare country is no org.
-                pass
-            entity = self.cast.organization(name, position)
-            if entity.nationality is None:
-                entity.nationality = side_near(ent)
+            entity = self._organization_mention(ent, position, quoted, reported)
         else:
             return
         if entity is None:
@@ -100,6 +68,40 @@ class Resolver(Descriptions):
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
         self.events.append(Event(paragraph, ent.start, entity.key, False, subject, quoted, reported))
+
+    def _person_mention(self, doc: Doc, ent: Span, position: tuple[int, int]) -> Entity | None:
+        tokens = list(ent)
+        before = ent.start - 1
+        if before >= 0 and doc[before].text.lower().rstrip(".") in TITLES | {"mr", "mrs", "ms", "dr"}:
+            tokens.insert(0, doc[before])
+        name, titles = clean_name(tokens)
+        return self.cast.person(name, position, titles) if plausible_person(name) else None
+
+    def _organization_mention(
+        self, ent: Span, position: tuple[int, int], quoted: bool, reported: bool
+    ) -> Entity | None:
+        name, _ = clean_name(list(ent))
+        if not name or len(name) < 2 or name.isdigit():
+            return None
+        # "FALLIN:" in a transcript, or "Trump" tagged as a body, is the person already met.
+        known = (
+            (self._known_person(name) if name.isupper() else self._surname(name)) if " " not in name else None
+        )
+        if known is not None:
+            paragraph = position[0]
+            self.at[(paragraph, ent.start)] = known.key
+            known.positions.append(position)
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            self.events.append(Event(paragraph, ent.start, known.key, False, subject, quoted, reported))
+            return None
+        if all(
+            w.lower() in TITLES or w.lower() in TITLE_ENDS or w.lower() in ROLE_NOUNS for w in name.split()
+        ):
+            return None  # "Shadow", "State": a title word the tagger took for a body
+        entity = self.cast.organization(name, position)
+        if entity.nationality is None:
+            entity.nationality = side_near(ent)
+        return entity
 
     def _organization_named(self, name: str) -> Entity | None:
         low = name.lower().removeprefix("the ")

@@ -1,0 +1,93 @@
+"""Which side an actor speaks for, from what the article says of it and what the tool knows."""
+
+from __future__ import annotations
+
+from generator.analysis.actors import Entity
+from generator.analysis.sides import choose_sides
+from tests.conftest import briefing_of
+
+
+def person(key, name, speaks=1, **fields) -> Entity:
+    return Entity(key, "person", [name], speaks=speaks, **fields)
+
+
+def test_in_a_domestic_contest_politicians_speak_for_their_party():
+    people = [
+        person(0, "Ann Lee", nationality="United States", party="Democratic Party", role_words={"senator"}),
+        person(1, "Bob Ray", nationality="United States", party="Republican Party", role_words={"senator"}),
+    ]
+    assert choose_sides(people) == {0: "Democratic Party", 1: "Republican Party"}
+
+
+def test_with_one_party_in_play_a_politician_speaks_for_the_country():
+    people = [
+        person(0, "Ann Lee", nationality="United States", party="Democratic Party", role_words={"senator"}),
+        person(1, "Ivan Orlov", nationality="Russia", role_words={"minister"}),
+    ]
+    assert choose_sides(people) == {0: "United States", 1: "Russia"}
+
+
+def test_heads_of_government_speak_for_their_country_when_other_countries_speak():
+    people = [
+        person(0, "Ann Lee", nationality="United States", party="Democratic Party", office="head"),
+        person(1, "Bob Ray", nationality="United States", party="Republican Party", role_words={"senator"}),
+        person(2, "Cal Dunn", nationality="United States", party="Democratic Party", role_words={"senator"}),
+        person(3, "Kim Sun", nationality="North Korea", office="head"),
+    ]
+    sides = choose_sides(people)
+    assert (sides[0], sides[3]) == ("United States", "North Korea")
+    assert (sides[1], sides[2]) == ("Republican Party", "Democratic Party")
+
+
+def test_experts_journalists_and_companies_speak_for_no_side():
+    cast = [
+        person(0, "Tong Zhao", nationality="China", role_words={"analyst"}),
+        person(1, "Ann Lee", nationality="United States", role_words={"correspondent"}),
+        Entity(2, "organization", ["Acme Shipping"], speaks=1, nationality="Norway"),
+        Entity(3, "media", ["The Daily Ledger"], speaks=1, nationality="United Kingdom"),
+    ]
+    assert set(choose_sides(cast).values()) == {None}
+
+
+def test_state_media_institutions_parties_and_groups():
+    cast = [
+        Entity(0, "media", ["KCNA"], speaks=1, nationality="North Korea", institution="state_media"),
+        Entity(
+            1,
+            "government",
+            ["State Department"],
+            speaks=1,
+            nationality="United States",
+            institution="government",
+        ),
+        Entity(2, "organization", ["IAEA"], speaks=1, nationality="IAEA", institution="international"),
+        Entity(3, "organization", ["Liberal Democrats"], speaks=1),
+        Entity(4, "group", ["US officials"], speaks=1, nationality="United States"),
+        Entity(5, "group", ["critics"], speaks=1),
+    ]
+    assert choose_sides(cast) == {
+        0: "North Korea",
+        1: "United States",
+        2: "IAEA",
+        3: "Liberal Democrats",
+        4: "United States",
+        5: None,
+    }
+
+
+def test_an_official_the_article_gives_no_country_speaks_for_the_country_it_is_about():
+    cast = [person(0, "Ali Danjuma", role_words={"police", "commissioner"})]
+    assert choose_sides(cast, home="Nigeria") == {0: "Nigeria"}
+
+
+def test_knowledge_gives_sides_the_sentence_does_not():
+    abroad = briefing_of(
+        "Talks on trade\n\nThe State Department said the talks would resume. "
+        "Analyst Ruth Kahn said the talks would fail."
+    )
+    assert {a.name: a.side for a in abroad.actors} == {"State Department": "United States", "Ruth Kahn": None}
+    at_home = briefing_of(
+        "Election row\n\nTony Blair said Britain was ready. Michael Howard said the plan was poor."
+    )
+    sides = {a.name: a.side for a in at_home.actors}
+    assert (sides["Tony Blair"], sides["Michael Howard"]) == ("Labour Party", "Conservative Party")
