@@ -1,16 +1,36 @@
-"""The lead of the bottom line up front: the first real sentence, cut properly and found past
-page furniture."""
+"""The bottom line up front: the lead sentence, cut properly and found past page furniture, then
+who stands where, in at most 80 words."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analysis.summary import BLUF_WORDS, bottom_line
 from generator.analysis.summary.lead import is_furniture, lead, split_sentences
-from generator.model import Article
+from generator.model import Actor, Article, Claim, Position
+from generator.text import words
+
+COMPLETE = re.compile(r"[.!?][\"”’)]?$")
 
 
 def article(*paragraphs: str, title: str = "Ministers split over shipping lanes") -> Article:
     return Article(path="a.txt", slug="a", title=title, paragraphs=tuple(paragraphs))
+
+
+def claim(cid: str, speaker: str, paragraph: int = 2) -> Claim:
+    return Claim(
+        id=cid,
+        speaker=speaker,
+        kind="indirect",
+        cue="said",
+        text="the lanes would stay open",
+        paragraph=paragraph,
+        sentence="",
+    )
 
 
 @pytest.mark.parametrize(
@@ -140,3 +160,72 @@ def test_an_opening_clause_alone_is_no_lead():
 
 def test_an_article_with_no_story_paragraph_falls_back_to_its_headline():
     assert lead(article("Jane Doe", "Sample Wire")) == "Ministers split over shipping lanes."
+
+
+NORWAY = Actor("ingrid-dahl", "Ingrid Dahl", "person", side="Norway", aliases=("Dahl",))
+NORWAY_GOVERNMENT = Actor("norway", "Norway", "government", side="Norway")
+RUSSIA = Actor("pavel-orlov", "Pavel Orlov", "person", side="Russia", aliases=("Orlov",))
+EXPERT = Actor("mia-berg", "Mia Berg", "person", aliases=("Berg",))
+POLICE = Actor("police", "Police", "organization")
+STORY = article(
+    "Norway and Russia failed to agree on Arctic shipping rules on Tuesday.",
+    "Ingrid Dahl said the lanes would stay open. Pavel Orlov said they would not.",
+    "Mia Berg, an analyst, said the talks had been doomed. Mia Berg said police were called.",
+)
+ACTORS = (NORWAY, NORWAY_GOVERNMENT, RUSSIA, EXPERT, POLICE)
+CLAIMS = (
+    claim("c1", "ingrid-dahl"),
+    claim("c2", "norway"),
+    claim("c3", "pavel-orlov"),
+    claim("c4", "mia-berg", 3),
+    claim("c5", "police", 3),
+)
+POSITIONS = (
+    Position("Norway", "the lanes would stay open", ("c1", "c2"), ("ingrid-dahl", "norway")),
+    Position("Russia", "they would not", ("c3",), ("pavel-orlov",)),
+)
+
+
+def test_the_bottom_line_says_who_stands_where_after_the_lead():
+    assert bottom_line(STORY, ACTORS, CLAIMS, POSITIONS) == (
+        "Norway and Russia failed to agree on Arctic shipping rules on Tuesday. "
+        "Sides: Norway (Ingrid Dahl, government); Russia (Pavel Orlov). Also involved: Mia Berg."
+    )
+
+
+def test_without_positions_the_actors_the_story_is_about_are_named():
+    assert bottom_line(STORY, ACTORS, CLAIMS, ()) == (
+        "Norway and Russia failed to agree on Arctic shipping rules on Tuesday. "
+        "Also involved: Ingrid Dahl, Mia Berg, Pavel Orlov."
+    )
+
+
+def test_without_actors_the_bottom_line_is_the_lead():
+    assert bottom_line(STORY, (), (), ()) == STORY.paragraphs[0]
+
+
+def test_an_actor_who_speaks_only_in_a_caption_is_not_named():
+    captioned = article(
+        "Ingrid Dahl speaks in Oslo. (AP Photo/Kari Lund)",
+        "Norway and Russia failed to agree on Arctic shipping rules on Tuesday.",
+    )
+    assert bottom_line(captioned, (NORWAY,), (claim("c1", "ingrid-dahl", 1),), ()) == captioned.paragraphs[1]
+
+
+def test_the_bottom_line_is_at_most_80_words_and_complete():
+    long_lead = (
+        " ".join(["Norway and Russia failed again to agree on the Arctic shipping rules,"] * 5) + " again."
+    )
+    many = tuple(Actor(f"a{i}", f"Person Number{i}", "person", side=f"Side{i}") for i in range(8))
+    claims = tuple(claim(f"c{i}", f"a{i}") for i in range(8))
+    positions = tuple(Position(f"Side{i}", "x", (f"c{i}",), (f"a{i}",)) for i in range(8))
+    line = bottom_line(article(long_lead, "Filler."), many, claims, positions)
+    assert 0 < len(words(line)) <= BLUF_WORDS
+    assert COMPLETE.search(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=400), min_size=0, max_size=4), st.text(max_size=80))
+def test_any_article_gets_a_short_bottom_line(paragraphs, title):
+    line = bottom_line(article(*paragraphs, title=title), ACTORS, CLAIMS, POSITIONS)
+    assert len(words(line)) <= BLUF_WORDS

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from generator.analysis.summary.lead import lead
 from generator.analysis.summary.topics import THEMES, find_topics
+from generator.analysis.summary.voices import who_stands_where
 from generator.model import Actor, Article, Claim, Position
+from generator.text import words
 
-__all__ = ["THEMES", "bottom_line", "find_topics"]
+BLUF_WORDS = 80
+"""The most words a bottom line has."""
+
+__all__ = ["BLUF_WORDS", "THEMES", "bottom_line", "find_topics"]
 
 
 def bottom_line(
     article: Article, actors: tuple[Actor, ...], claims: tuple[Claim, ...], positions: tuple[Position, ...]
 ) -> str:
-    """The article's lead sentence, then one line for each side that speaks."""
-    # A government is named by its country, which the line already names: "China (government, …)".
-    names = {a.id: "government" if a.kind == "government" and a.name == a.side else a.name for a in actors}
-    lines = [lead(article)]
-    for position in positions[:3]:
-        voices = ", ".join(names[a] for a in position.actors[:2] if a in names)
-        point = position.gist.split("; ")[0].rstrip(" .…") + (
-            "…" if position.gist.split("; ")[0].endswith("…") else "."
-        )
-        lines.append(f"{position.side} ({voices}): {point}")
-    return " ".join(line.strip() for line in lines if line.strip())
+    """The story in one sentence (the lead, past captions, bylines and datelines), then who stands
+    where: each side with its main voices, and the other actors the story is about."""
+    first = lead(article)
+    budget = BLUF_WORDS - len(words(first))
+    return " ".join([first, *who_stands_where(first, article, actors, claims, positions, budget)])
