@@ -57,6 +57,7 @@ def with_file(name: str, text: str):
             "pronoun\the\tmale\npronoun\the\tmale\n",
             r"words.tsv, line 2: 'pronoun he' is listed already",
         ),
+        ("words.tsv", "abbreviation\tno\tfigure\n", r"words.tsv, line 1: unknown figure"),
         ("titles.tsv", "mr\ttitle\tx\textra\n", r"titles.tsv, line 1: 4 columns, at most 3"),
     ],
 )

@@ -58,7 +58,7 @@ NOUN_CLASSES = (
 TITLE_CLASSES = ("title", "abbreviated", "female", "male", "title_end")
 WORD_CLASSES = (
     "pronoun", "hedge", "prediction", "recommendation", "denial", "attitude_adjective",
-    "content_preposition", "opinion", "stop",
+    "content_preposition", "opinion", "stop", "abbreviation",
 )  # fmt: skip
 PRONOUN_KINDS = ("male", "female", "plural", "neuter", "speaker", "speaker-plural", "addressee")
 ROLE_CLASSES_ORDER = (
@@ -210,6 +210,7 @@ def _titles(read: Reader, table: dict[str, object]) -> None:
 def _words(read: Reader, table: dict[str, object]) -> None:
     ordered: dict[str, list[str]] = defaultdict(list)
     pronouns: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
     seen: dict[str, int] = {}
     for number, (cls, word, value) in _rows(read, "words.tsv", 3):
         _classes("words.tsv", number, cls, WORD_CLASSES)
@@ -217,8 +218,12 @@ def _words(read: Reader, table: dict[str, object]) -> None:
         if cls == "pronoun":
             _classes("words.tsv", number, value, PRONOUN_KINDS)
             pronouns[word] = value
+        if cls == "abbreviation":
+            _classes("words.tsv", number, value, ("number",))
+            abbreviations[word] = value
         ordered[cls].append(word)
     table["PRONOUNS"] = pronouns
+    table["ABBREVIATIONS"] = abbreviations
     for name, cls in _WORD_SETS.items():
         table[name] = frozenset(ordered[cls])
     for name, cls in _WORD_TUPLES.items():

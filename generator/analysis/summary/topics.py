@@ -1,4 +1,4 @@
-"""The bottom line up front and the topics of a briefing."""
+"""The topics of a briefing: the analyst's tags, the countries it dwells on, and its themes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from generator.analysis.places import gazetteer
-from generator.model import Actor, Article, Claim, Position
+from generator.model import Actor, Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,31 +83,6 @@ THEMES: dict[str, tuple[str, ...]] = {
     "Rights and society": ("rights", "protest", "freedom", "discrimination", "equality", "abuse"),
     "Technology": ("technology", "cyber", "internet", "digital", "hack", "data", "artificial intelligence"),
 }
-
-
-def bottom_line(
-    article: Article, actors: tuple[Actor, ...], claims: tuple[Claim, ...], positions: tuple[Position, ...]
-) -> str:
-    """The article's lead sentence, then one line for each side that speaks."""
-    lead = _first_sentence(article.paragraphs[0]) if article.paragraphs else article.title
-    # A government is named by its country, which the line already names: "China (government, …)".
-    names = {a.id: "government" if a.kind == "government" and a.name == a.side else a.name for a in actors}
-    lines = [lead]
-    for position in positions[:3]:
-        voices = ", ".join(names[a] for a in position.actors[:2] if a in names)
-        point = position.gist.split("; ")[0].rstrip(" .…") + (
-            "…" if position.gist.split("; ")[0].endswith("…") else "."
-        )
-        lines.append(f"{position.side} ({voices}): {point}")
-    return " ".join(line.strip() for line in lines if line.strip())
-
-
-def _first_sentence(paragraph: str) -> str:
-    for end in (". ", "? ", "! "):
-        i = paragraph.find(end)
-        if 40 <= i <= 400:
-            return paragraph[: i + 1]
-    return paragraph if len(paragraph) <= 400 else paragraph[:400].rsplit(" ", 1)[0] + "…"
 
 
 def find_topics(article: Article, docs: list[Doc], actors: tuple[Actor, ...]) -> tuple[str, ...]:
