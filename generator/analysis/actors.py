@@ -193,13 +193,15 @@ class Cast:
         match = self._match_person([w.title() if w.isupper() and len(w) > 2 else w for w in words])
         if match is None:
             match = self.new("person", name, position)
-            figure = knowledge().figure(name)
-            if figure is not None:
-                match.nationality, match.party, match.office = figure.country, figure.party, figure.office
         else:
             if name not in match.names:
                 match.names.append(name)
             match.positions.append(position)
+        figure = knowledge().figure(name) if match.office is None else None
+        if figure is not None:
+            # What is known of a public figure outweighs what the sentence around a name suggests.
+            match.nationality, match.office = figure.country, figure.office
+            match.party = figure.party or match.party
         for title in titles:
             if title in FEMALE_TITLES:
                 match.gender = match.gender or "female"

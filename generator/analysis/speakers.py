@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator.analysis.actors import Entity, clean_name, near, org_kind, role_and_affiliation
 from generator.analysis.descriptions import Descriptions, Event
+from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import (
     ORGANIZATION_NAME_WORDS,
     ORGANIZATION_NOUNS,
@@ -57,10 +58,8 @@ class Resolver(Descriptions):
             return
         role, affiliation, context = role_and_affiliation(ent)
         self.cast.describe(entity, role, affiliation, context)
-        if entity.nationality is None and entity.affiliation:
-            org = self._organization_named(entity.affiliation)
-            if org is not None and org.nationality:
-                entity.nationality = org.nationality
+        if entity.affiliation:
+            self._side_of_affiliation(entity)
         for i in range(ent.start, ent.end):
             self.at[(paragraph, i)] = entity.key
         root = ent.root
@@ -102,6 +101,21 @@ class Resolver(Descriptions):
         if entity.nationality is None:
             entity.nationality = side_near(ent)
         return entity
+
+    def _side_of_affiliation(self, entity: Entity) -> None:
+        """A body the knowledge names ("Director General of the International Organization for
+        Migration") gives its side; a person or body the article met ("Mike Pence's chief of
+        staff") gives theirs, where the entity has none."""
+        known = knowledge().institution(entity.affiliation or "")
+        if known is not None and entity.office is None:
+            entity.nationality = known.side
+            return
+        if entity.nationality is None:
+            owner = self._organization_named(entity.affiliation or "") or self._known_person(
+                (entity.affiliation or "").removesuffix("’s").removesuffix("'s").split()[-1]
+            )
+            if owner is not None and owner.nationality:
+                entity.nationality = owner.nationality
 
     def _organization_named(self, name: str) -> Entity | None:
         low = name.lower().removeprefix("the ")
