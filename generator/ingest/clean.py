@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.ingest.boilerplate import is_boilerplate
+
 # Quotation marks are unified to four forms: straight " and ', curly “ ” and ‘ ’.
 # Curly marks keep their direction, which helps pair quotes when one is missing.
 _CHARACTERS = str.maketrans(
@@ -43,42 +45,6 @@ _CHARACTERS = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACES = re.compile(r"[ ]{2,}")
-
-_BOILERPLATE = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"^[-–—•*\s]*advertisement[-–—•*\s]*$",
-        r"^[-–—•*\s]*(story|article) continues? (below|after)( (this )?(advertisement|ad))?[-–—•*\s]*$",
-        r"^[-–—\s]*(story|article) continued below[-–—\s]*$",
-        r"^(subscribe|sign up)\b.{0,80}\b(newsletters?|briefing|inbox|updates)\b.*$",
-        r"^.{0,120}\bdelivered (directly |straight )?to your inbox\.?$",
-        r"^(manage|get our) newsletters?\b.*$",
-        r"^share (this|on)\b.{0,60}$",
-        r"^(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit)"
-        r"(\s*[|/·•,]?\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit))*$",
-        r"^follow (us|@?\w+) on (twitter|facebook|instagram|x)\b.*$",
-        r"^(photo|image|picture|video)( credit)?s?\s*[:|(]\s*.{0,120}$",
-        r"^\(?(photo|image|picture)s? by\b.{0,120}$",
-        r"^image (copyright|caption)\b.{0,200}$",
-        r"^(ap|afp|reuters|getty images|epa|ap photo)(\s*/\s*[\w .]+)?$",
-        r"^media playback is (unsupported|not supported) on your device$",
-        r"^(click|tap) here (to|for)\b.{0,120}$",
-        r"^(read|see) (more|also)(\s*[:.…]|\s*$|\s+(here|at|on)\b).{0,100}$",
-        r"^read the (rest|full (story|article|report))\b.{0,60}$",
-        r"^(related|recommended)( (articles?|stories|content|coverage))?:?$",
-        r"^more on this\.*$",
-        r"^more:?$",
-        r"^copyright ©?.{0,160}$",
-        r"^©.{0,160}$",
-        r"^all rights reserved\.?$",
-        r"^this article is more than \d+ \w+ old$",
-        r"^\[?pullquote\]?$",
-        r"^_{3,}$|^-{3,}$|^\*{3,}$",
-        r"^write to \w[\w .'-]* at \S+@\S+$",
-        r"^(we|this site) use[s]? cookies\b.{0,200}$",
-        r"^(already a subscriber|log in|sign in)\b.{0,80}$",
-    )
-]
 
 # "BEIJING, China –", "WASHINGTON (Reuters) -", "NEW YORK —": a place in capitals, maybe a
 # region and an agency, then a dash, opening the first paragraph.
@@ -124,16 +90,17 @@ def split_paragraphs(text: str) -> tuple[list[str], list[str]]:
     are joined by a space, but text copied from a web page puts one paragraph (or heading, or
     list item) on each line: a line longer than any wrap width or a list item says so, and
     then every line stands alone. Boilerplate is judged line by line, so a prompt glued under
-    real text still goes.
+    real text still goes, and block by block, so a prompt wrapped over lines goes whole.
     """
     paragraphs, removed = [], []
     for block in re.split(r"\n\s*\n", text):
-        lines = []
-        for line in block.split("\n"):
-            line = _SPACES.sub(" ", line).strip()
-            if not line:
-                continue
-            (removed if is_boilerplate(line) else lines).append(line)
+        lines = [line for line in (_SPACES.sub(" ", line).strip() for line in block.split("\n")) if line]
+        if len(lines) > 1 and not _one_paragraph_a_line(lines) and is_boilerplate(" ".join(lines)):
+            removed += lines  # a prompt wrapped over several lines
+            continue
+        furniture = [is_boilerplate(line) for line in lines]
+        removed += [line for line, gone in zip(lines, furniture, strict=True) if gone]
+        lines = [line for line, gone in zip(lines, furniture, strict=True) if not gone]
         if _one_paragraph_a_line(lines):
             paragraphs.extend(lines)
         elif lines:
@@ -150,14 +117,6 @@ def _one_paragraph_a_line(lines: list[str]) -> bool:
         any(len(line) > _WRAP_WIDTH for line in lines[:-1])
         or sum(bool(_LIST_ITEM.match(line)) for line in lines) > 1
     )
-
-
-def is_boilerplate(line: str) -> bool:
-    """Whether a line is a web-page prompt rather than article text."""
-    line = line.strip()
-    if len(line) > 300:
-        return False
-    return any(pattern.match(line) for pattern in _BOILERPLATE)
 
 
 # "New York (AFP) –": a place in ordinary case is a dateline when a wire agency follows it.
