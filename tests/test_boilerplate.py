@@ -6,9 +6,10 @@ import time
 
 import pytest
 
-from generator.ingest import boilerplate
+from generator.ingest import boilerplate, clean
 from generator.ingest.boilerplate import BoilerplateDataError, fold, is_boilerplate, read_phrases
 from generator.ingest.clean import split_paragraphs
+from tests.conftest import parse_text
 
 LEAD = (
     "The minister said on Monday that the new budget would cut spending on roads by a fifth over two years."
@@ -39,6 +40,7 @@ LEAD = (
         "Fishing boats wait in the harbour on Tuesday [Jo Bloggs/Harbour Times]",
         "A fisherman mends his nets. Photograph: Jo Bloggs/EPA",
         "In this photo released by the ministry, the minister greets fishermen in the port, May 3, 2021.",
+        "The minister greets fishermen in the port on Tuesday. (AP Photo/Jo Bloggs)",
         "FILE PHOTO - A trawler leaves the harbour at dawn.",
         "An image from state television shows the harbour after the storm.",
         "Harbour master Jo Bloggs surrounded by fishermen on the day of the vote.",
@@ -105,11 +107,85 @@ def test_article_sentences_are_kept(line):
     assert not is_boilerplate(line)
 
 
-def test_a_prompt_wrapped_over_two_lines_goes_whole():
-    assert split_paragraphs(f"{LEAD}\n\nSubscribe to our\nnewsletter") == (
-        [LEAD],
-        ["Subscribe to our", "newsletter"],
+def paragraphs_of(text: str) -> list[str]:
+    return split_paragraphs(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a link's label glued to a paragraph goes; the paragraph stays
+        (
+            f"{LEAD} Read more",
+            [LEAD],
+        ),
+        # a line that is only a link's title and its label goes whole
+        ("The harbour plan explained | Jo Bloggs Read more\n\n" + LEAD, [LEAD]),
+        ("Harbour talks resume in Lisbon Listen · 3:39 3:39\n\n" + LEAD, [LEAD]),
+        # an embedded post keeps its words, not its signature
+        (
+            "The harbour will be ready by May! pic.twitter.com/AbC123 — Jo Bloggs (@jobloggs) May 3, 2021",
+            ["The harbour will be ready by May!"],
+        ),
+        # the title and buttons of a box that opens in the page
+        (
+            "Q&A What is the harbour plan? Show Hide The plan would double the size of the port.",
+            ["The plan would double the size of the port."],
+        ),
+        # a box of links, under its heading
+        (
+            f"Read more:\n\nHarbour plan splits the cabinet\n\nWho pays for the new port\n\n{LEAD}",
+            [LEAD],
+        ),
+        (
+            "Story highlights The harbour plan would double the port\n\nCritics say it costs too much"
+            f"\n\n{LEAD}",
+            [LEAD],
+        ),
+        (f"SEE ALSO: Harbour plan splits the cabinet\n\n{LEAD}", [LEAD]),
+        # a byline at the top: names over their outlet
+        (f"Jo Bloggs and Ana Ruiz\n\nSAMPLE TODAY\n\n{LEAD}", [LEAD]),
+        (f"Jo Bloggs\n\nThe Associated Press\n\n{LEAD}", [LEAD]),
+        (f"Jo Bloggs\n\nSpecial for Sample Today\n\n{LEAD}", [LEAD]),
+        # a note on the author at the end
+        (f"{LEAD}\n\nJo Bloggs is the senior harbour correspondent of the Sample Times.", [LEAD]),
+        # furniture wrapped over two lines, as a fixed-width paste puts it
+        (f"{LEAD}\n\nSubscribe to our\nnewsletter", [LEAD]),
+    ],
+)
+def test_paragraph_furniture(text, expected):
+    assert paragraphs_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read more about the plan in the report, she said.",
+        "More than 200 fishermen protested in the harbour on Tuesday.",
+        "Jo Bloggs is a fisherman who has worked in the harbour for 30 years, and he opposes the plan.",
+        "Related talks in Porto ended without agreement on Friday.",
+    ],
+)
+def test_paragraphs_that_look_like_furniture_are_kept(text):
+    assert paragraphs_of(f"{LEAD}\n\n{text}") == [LEAD, text]
+
+
+def test_a_header_box_ends_at_the_first_sentence():
+    text = f"More:\n\nHarbour plan splits the cabinet\n\n{LEAD}\n\nCritics say it costs too much"
+    assert paragraphs_of(text) == [LEAD, "Critics say it costs too much"]
+
+
+def test_a_byline_is_only_taken_at_the_top():
+    text = f"{LEAD}\n\n{LEAD}\n\n{LEAD}\n\n{LEAD}\n\nJo Bloggs\n\nSAMPLE TODAY"
+    assert paragraphs_of(text)[-2:] == ["Jo Bloggs", "SAMPLE TODAY"]
+
+
+def test_a_caption_run_into_a_short_headline_opens_the_text():
+    article = parse_text(
+        f"Harbour plan splits the cabinet\n\nA trawler leaves port. Harbour plan splits cabinet\n\n{LEAD}"
     )
+    assert article.paragraphs == (LEAD,)
+    assert article.removed == ("A trawler leaves port. Harbour plan splits cabinet",)
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html"])
@@ -118,7 +194,7 @@ def test_every_format_is_cleaned_alike(name):
         "Play Video 2:05 Minister defends the harbour plan – video",
         LEAD,
         "AP Photo/Jo Bloggs",
-        "The opposition called the plan reckless and said it would fight it in parliament.",
+        "The opposition called the plan reckless and said it would fight it in parliament. Read more",
         "Jo Bloggs contributed to this report.",
     ]
     if name.endswith(".html"):
@@ -156,7 +232,12 @@ def test_phrases_are_folded_like_lines():
 def _checks():
     for check in boilerplate.LINE_CHECKS:
         yield check.__name__, lambda text, check=check: check(text, fold(text))
+    for strip in clean.GLUED:
+        yield strip.__name__, strip
+    for rule in clean.SEQUENCE_RULES:
+        yield rule.__name__, lambda text, rule=rule: rule([*text.split(" "), text])
     yield "fold", fold
+    yield "drop_kicker", lambda text: clean.drop_kicker([text], text)
     yield "split_paragraphs", lambda text: split_paragraphs(text.replace("  ", "\n"))
 
 

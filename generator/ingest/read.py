@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ArticleError
-from generator.ingest.clean import normalize, split_paragraphs, strip_controls, take_dateline
+from generator.ingest.clean import drop_kicker, normalize, split_paragraphs, strip_controls, take_dateline
 from generator.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -320,6 +320,8 @@ def build_article(source: Source, name: str, slug: str, fmt: str, digest: str) -
     paragraphs, removed = split_paragraphs(source.body)
     if title and paragraphs and paragraphs[0] == title:
         paragraphs.pop(0)
+    paragraphs, kicker = drop_kicker(paragraphs, title)
+    removed += kicker
     if not paragraphs:
         problem = "holds nothing but boilerplate" if removed else "has a headline but no article text"
         if not title:
