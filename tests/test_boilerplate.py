@@ -40,6 +40,7 @@ LEAD = (
         "Fishing boats wait in the harbour on Tuesday [Jo Bloggs/Harbour Times]",
         "A fisherman mends his nets. Photograph: Jo Bloggs/EPA",
         "In this photo released by the ministry, the minister greets fishermen in the port, May 3, 2021.",
+        "The minister greets fishermen in the port on Tuesday. | AP Photo",
         "The minister greets fishermen in the port on Tuesday. (AP Photo/Jo Bloggs)",
         "FILE PHOTO - A trawler leaves the harbour at dawn.",
         "An image from state television shows the harbour after the storm.",
@@ -57,6 +58,8 @@ LEAD = (
         "— With assistance by Jo Bloggs and Ana Ruiz",
         "Follow Jo Bloggs on Twitter: @jobloggs",
         "Write to Jo Bloggs at jo.bloggs@example.org",
+        "Contact the author at jo.bloggs@example.org",
+        "Follow him on Twitter: @jobloggs",
         # newsletters and subscriptions
         "Email Sign Up By signing up you agree to receive email newsletters from us.",
         "Get the harbour stories you care about delivered to your inbox.",
@@ -73,6 +76,8 @@ LEAD = (
         "This article is more than 3 years old",
         "Copyright © 2021 The Sample Times, LLC. Click here for reprint permission.",
         "* * *",
+        "Updated at 6:15 p.m. ET",
+        "Share this with Email Facebook Messenger Twitter WhatsApp Copy this link",
     ],
 )
 def test_furniture_lines_are_boilerplate(line):
@@ -101,6 +106,8 @@ def test_furniture_lines_are_boilerplate(line):
         "Sign up for the new scheme has been slow, officials say, and fewer than half of the eligible farmers have applied so far.",
         "NATO",
         "Listen, the minister said, we will not give way.",
+        "The fleet will be shared between the two ports (Lisbon/Porto).",
+        "Jo Bloggs, the harbour master, contacted the ministry at 9 a.m.",
     ],
 )
 def test_article_sentences_are_kept(line):

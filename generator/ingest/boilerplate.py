@@ -173,14 +173,19 @@ _CREDIT_MARKERS = ("Photograph:", "Photographer:", "Photo:", "Picture:", "Photo 
 def _ends_with_credit(line: str, folded: str = "") -> bool:
     """A caption: a line that ends with its credit ("… 2019. Hamad I Mohammed/Reuters",
     "… [Omar Sobhani/Reuters]", "… (Iranian Presidency Office via AP)", "… Photograph: X/EPA")."""
-    if line.endswith(("]", ")")):
-        inner = line[line.rfind("[" if line.endswith("]") else "(") + 1 : -1]
+    if line.endswith("]"):  # "[Jo Bloggs/Al Jazeera]": a person's name, a slash, an outlet
+        inner = line[line.rfind("[") + 1 : -1]
         left, _, right = inner.partition("/")
         words = inner.replace("/", " ").split()
-        if left.strip() and right.strip() and len(words) <= 10 and all(map(is_name_word, words)):
+        named = len(left.split()) >= 2 and right.strip() and "," not in inner
+        if named and len(words) <= 10 and all(map(is_name_word, words)):
             return True
-        if line.endswith(")") and (" via " in inner or "/" in inner) and _is_credit(inner):
+    if line.endswith(")"):
+        inner = line[line.rfind("(") + 1 : -1]
+        if (" via " in inner or "/" in inner) and _is_credit(inner):
             return True
+    if " | " in line and _is_credit(line.rsplit(" | ", 1)[1]):  # "… | AP Photo"
+        return True
     for marker in _CREDIT_MARKERS:
         at = line.rfind(marker)
         credit = line[at + len(marker) :].split()
@@ -293,7 +298,8 @@ def _is_social_footer(line: str, folded: str) -> bool:
     if _FOLLOW.match(line):
         return True
     last = line.rsplit(" ", 1)[-1]
-    return folded.startswith("write to ") and " at " in line and "@" in last and "." in last
+    opener = folded.startswith(("write to ", "contact ", "reach ", "email "))
+    return opener and " at " in line and "@" in last and "." in last
 
 
 def _is_shouted(line: str, folded: str) -> bool:
