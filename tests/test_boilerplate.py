@@ -9,6 +9,7 @@ import pytest
 from generator.ingest import boilerplate, clean
 from generator.ingest.boilerplate import BoilerplateDataError, fold, is_boilerplate, read_phrases
 from generator.ingest.clean import split_paragraphs
+from generator.ingest.read import level_one_heading
 from tests.conftest import parse_text
 
 LEAD = (
@@ -246,6 +247,10 @@ def _checks():
     yield "fold", fold
     yield "drop_kicker", lambda text: clean.drop_kicker([text], text)
     yield "split_paragraphs", lambda text: split_paragraphs(text.replace("  ", "\n"))
+    # The other expressions of cleaning, which every article meets too.
+    yield "normalize", clean.normalize
+    yield "take_dateline", clean.take_dateline
+    yield "level_one_heading", lambda text: level_one_heading("# a" + text)
 
 
 CHECKS = dict(_checks())
@@ -267,6 +272,9 @@ PIECES = [
     "1:10 ",
     "Follow Jo ",
     "\n\n",
+    "said” ",
+    "WASHINGTON, D. ",
+    " ",
 ]
 
 
