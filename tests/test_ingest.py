@@ -4,7 +4,7 @@ import pytest
 
 from generator.errors import ArticleError
 from generator.ingest.clean import is_boilerplate, normalize, split_paragraphs, take_dateline
-from generator.ingest.read import decode, parse_article
+from generator.ingest.read import decode, level_one_heading, parse_article
 
 
 def article(data: bytes | str, name: str = "a.txt"):
@@ -211,3 +211,19 @@ def test_unusable_files_raise_article_error(data, problem):
 def test_html_without_article_text():
     with pytest.raises(ArticleError, match="no article text"):
         article("<html><body><nav>Home</nav></body></html>", "empty.html")
+
+
+@pytest.mark.parametrize(
+    "line, heading",
+    [
+        ("# Ministers split", "Ministers split"),
+        ("#   Ministers split  ##", "Ministers split"),
+        ("# Why C# matters", "Why C# matters"),
+        ("# ", ""),
+        ("## Second level", None),
+        ("#hashtag", None),
+        ("Plain line", None),
+    ],
+)
+def test_level_one_heading(line, heading):
+    assert level_one_heading(line) == heading

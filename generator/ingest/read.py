@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ArticleError
-from generator.ingest.clean import normalize, split_paragraphs, strip_controls, take_dateline
+from generator.ingest.clean import drop_kicker, normalize, split_paragraphs, strip_controls, take_dateline
 from generator.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -172,10 +172,10 @@ def read_markdown(text: str, name: str) -> Source:
     title = meta.get("title")
     while lines and not lines[0].strip():
         lines.pop(0)
-    heading = re.match(r"^#\s+(.*?)\s*#*\s*$", lines[0]) if lines else None
-    if heading:
+    heading = level_one_heading(lines[0]) if lines else None
+    if heading is not None:
         # A leading level-one heading is the headline (or repeats the one in front matter).
-        title = title or heading.group(1)
+        title = title or heading
         lines.pop(0)
     if not title and len(lines) > 1 and re.match(r"^=+\s*$", lines[1]):
         title = lines[0].strip()
@@ -185,6 +185,20 @@ def read_markdown(text: str, name: str) -> Source:
         first, _, rest = body.strip().partition("\n")
         title, body = first, rest
     return Source(title=normalize(str(title)), body=normalize(body), meta=meta, warnings=warnings)
+
+
+def level_one_heading(line: str) -> str | None:
+    """The text of a Markdown "# Heading" line, closing hashes dropped; None for another line.
+
+    String methods, not the pattern `^#\\s+(.*?)\\s*#*\\s*$`, which backtracked cubically on a
+    long run of spaces (reliability review F-2)."""
+    if line[:1] != "#" or not line[1:2].isspace():
+        return None
+    text = line[1:].strip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1].isspace()):
+        text = closed.rstrip()
+    return text
 
 
 def read_html(text: str, name: str) -> Source:
@@ -320,6 +334,8 @@ def build_article(source: Source, name: str, slug: str, fmt: str, digest: str) -
     paragraphs, removed = split_paragraphs(source.body)
     if title and paragraphs and paragraphs[0] == title:
         paragraphs.pop(0)
+    paragraphs, kicker = drop_kicker(paragraphs, title)
+    removed += kicker
     if not paragraphs:
         problem = "holds nothing but boilerplate" if removed else "has a headline but no article text"
         if not title:
