@@ -37,6 +37,10 @@ _OFFICIAL = (
 ) | OFFICIAL_ROLES
 _LEGISLATOR = ROLE_CLASSES["lawmaker"] | LEGISLATOR_ROLES
 _HEADS = ("head", "minister")
+_AMBIGUOUS = {
+    "chief", "director", "head", "chairman", "chairwoman", "chair", "president", "executive", "manager",
+    "leader", "member", "deputy", "administrator", "officer", "adviser", "advisor",
+}  # fmt: skip
 _OFFICIAL_GROUPS = OFFICIAL_GROUPS
 
 
@@ -113,8 +117,12 @@ def _standing(entity: Entity) -> str:
 
 def _person_standing(entity: Entity) -> str:
     words = entity.role_words | set((entity.role or "").lower().split())
-    if words & _PRIVATE and not words & (_OFFICIAL | _LEGISLATOR):
+    # "chief", "director", "head": of a ministry or of a newspaper; only other words tell.
+    certain = (_OFFICIAL - _AMBIGUOUS) | _LEGISLATOR
+    if words & (_PRIVATE - _AMBIGUOUS) and not words & certain:
         return "private"
+    if "former" in words and not (entity.party or words & _LEGISLATOR):
+        return "private"  # a former official speaks for no government
     if entity.office in ("head", "minister", "official"):
         return "official"
     if entity.office in ("legislator", "party", "candidate") or words & _LEGISLATOR:
