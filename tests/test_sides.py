@@ -91,3 +91,41 @@ def test_knowledge_gives_sides_the_sentence_does_not():
     )
     sides = {a.name: a.side for a in at_home.actors}
     assert (sides["Tony Blair"], sides["Michael Howard"]) == ("Labour Party", "Conservative Party")
+
+
+def test_a_public_figure_named_only_by_surname_is_recognised_where_their_country_is_in_play():
+    cast = [
+        person(0, "Trump", role_words={"mr"}),
+        Entity(1, "government", ["North Korea"], speaks=1, nationality="North Korea"),
+        person(2, "Adnani"),
+    ]
+    assert choose_sides(cast, home="United States") == {0: "United States", 1: "North Korea", 2: None}
+
+
+def test_a_person_known_by_a_description_is_read_by_its_words():
+    cast = [
+        person(0, "a senior Iraqi official", nationality="Iraq"),
+        person(1, "Iraqi analysts", nationality="Iraq"),
+    ]
+    assert choose_sides(cast) == {0: "Iraq", 1: None}
+
+
+def test_a_party_is_named_by_its_longest_name():
+    from generator.analysis.knowledge import knowledge
+
+    assert knowledge().party_in("the Liberal Democrats") == "Liberal Democrats"
+    assert knowledge().party_in("Senior Conservative MPs") == "Conservative Party"
+    assert knowledge().party_in("liberal activists") is None
+    assert knowledge().party_in("D") is None
+
+
+def test_a_party_or_a_known_figure_the_tagger_misreads_is_still_what_it_is():
+    sides = {
+        a.name: (a.kind, a.side)
+        for a in briefing_of(
+            "Reshuffle\n\nBoth Plaid Cymru and Labour said the plan would fail. "
+            "Labour said the plan was late. Damian Green said the plan was sound."
+        ).actors
+    }
+    assert sides["Labour"] == ("organization", "Labour Party")
+    assert sides["Damian Green"][0] == "person"

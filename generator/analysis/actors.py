@@ -189,6 +189,8 @@ class Cast:
         words = name.split()
         if not words:
             return None
+        if not titles and knowledge().party_in(name) and fold(name) in knowledge().parties:
+            return self.organization(name, position)  # "Labour said", "Plaid Cymru", tagged as a person
         # A name in capitals ("FALLIN:" in a transcript) is matched as it would be written.
         match = self._match_person([w.title() if w.isupper() and len(w) > 2 else w for w in words])
         if match is None:
@@ -247,6 +249,8 @@ class Cast:
                 entity.positions.append(position)
                 return entity
         known = knowledge().institution(name)
+        if known is None and knowledge().figure(name):
+            return self.person(name, position)  # "Damian Green", tagged as an organisation
         entity = self.new(
             known.actor_kind if known else kind, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), position
         )
@@ -257,6 +261,7 @@ class Cast:
         side = gazetteer().side_of(name)
         if side:
             entity.nationality = side
+        entity.party = knowledge().party_in(name)
         return entity
 
     def government(self, side: str, position: tuple[int, int]) -> Entity:

@@ -47,9 +47,12 @@ _OFFICIAL_GROUPS = OFFICIAL_GROUPS
 def choose_sides(entities: list[Entity], home: str | None = None) -> dict[int, str | None]:
     """The side of each entity (by key), read against the whole cast of the article. `home` is
     the country the article is about, for officials it does not give a country."""
+    countries = {e.nationality for e in entities if e.nationality} | ({home} if home else set())
     for entity in entities:
         if entity.party is None:
             entity.party = _party_of_name(entity)
+        if entity.kind == "person" and entity.office is None:
+            _recognise(entity, countries)
         if entity.nationality is None and home and _standing(entity) in ("official", "government"):
             entity.nationality = home
     speakers = [e for e in entities if e.speaks]
@@ -67,6 +70,17 @@ def choose_sides(entities: list[Entity], home: str | None = None) -> dict[int, s
             if len(member_sides) == 1:
                 sides[entity.key] = member_sides.pop()
     return sides
+
+
+def _recognise(person: Entity, countries: set[str]) -> None:
+    """A public figure the article names only by surname ("Mr Trump", "Adnani"), when one figure
+    of that name speaks for a country the article names."""
+    if any(" " in name for name in person.names):
+        return
+    figure = knowledge().figure_by_surname(person.names[0], countries)
+    if figure is not None:
+        person.nationality, person.office = figure.country, figure.office
+        person.party = person.party or figure.party
 
 
 def _parties_in_play(speakers: list[Entity]) -> dict[str, int]:
@@ -116,7 +130,9 @@ def _standing(entity: Entity) -> str:
 
 
 def _person_standing(entity: Entity) -> str:
-    words = entity.role_words | set((entity.role or "").lower().split())
+    # A person known by a description ("a senior Iraqi official") is described by its words.
+    described = {w.lower() for name in entity.names for w in name.split() if w[:1].islower()}
+    words = entity.role_words | set((entity.role or "").lower().split()) | described
     # "chief", "director", "head": of a ministry or of a newspaper; only other words tell.
     certain = (_OFFICIAL - _AMBIGUOUS) | _LEGISLATOR
     if words & (_PRIVATE - _AMBIGUOUS) and not words & certain:

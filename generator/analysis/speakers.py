@@ -202,7 +202,9 @@ class Resolver(Descriptions):
             if side and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
                 return self.cast.descriptor("group", head.text, (paragraph, head.i), side)
         capitalised = head.text[:1].isupper() and len(head.text) > 1
-        party = gazetteer().parties.get(head.text.lower()) if capitalised else None
+        party = knowledge().party_in(tokens.text) if capitalised else None
+        if party and describe(tokens).lower() in knowledge().parties:
+            return self.cast.organization(describe(tokens), (paragraph, head.i))  # the party itself
         if party:
             group = self.cast.descriptor("group", describe(tokens), (paragraph, head.i), None)
             group.party = party
@@ -247,7 +249,7 @@ class Resolver(Descriptions):
             # "Several Clinton supporters said", "House Republicans oppose": the group, not the
             # person or body that names it.
             group = self.cast.descriptor("group", describe(tokens), (paragraph, head.i), None)
-            group.party = gazetteer().parties.get(head.text.lower())
+            group.party = knowledge().party_in(tokens.text)
             return group
         # The phrase's head is a role noun ("spokesman Geng Shuang"): prefer the person in it.
         if people:
