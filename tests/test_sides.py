@@ -129,3 +129,56 @@ def test_a_party_or_a_known_figure_the_tagger_misreads_is_still_what_it_is():
     }
     assert sides["Labour"] == ("organization", "Labour Party")
     assert sides["Damian Green"][0] == "person"
+
+
+def test_a_former_official_speaks_for_no_government_and_a_former_minister_for_the_party():
+    cast = [
+        person(0, "James Clapper", nationality="United States", office="official", role_words={"former"}),
+        person(
+            1,
+            "Clare Short",
+            nationality="United Kingdom",
+            party="Labour Party",
+            role_words={"former", "minister"},
+        ),
+        person(2, "Tim Lee", nationality="United Kingdom", party="Conservative Party", role_words={"mp"}),
+    ]
+    assert choose_sides(cast) == {0: None, 1: "Labour Party", 2: "Conservative Party"}
+
+
+def test_a_title_that_could_be_anyone_s_is_an_office_only_at_a_government_body():
+    cast = [
+        person(
+            0,
+            "Jack Law",
+            nationality="United Kingdom",
+            role_words={"chief", "executive"},
+            affiliation="Alcohol Focus Scotland",
+        ),
+        person(
+            1, "Ann Ray", nationality="United Kingdom", role_words={"director"}, affiliation="Home Office"
+        ),
+        person(2, "a British government source", nationality="United Kingdom"),
+        Entity(3, "group", ["Obama administration officials"], speaks=1),
+    ]
+    assert choose_sides(cast) == {0: None, 1: "United Kingdom", 2: "United Kingdom", 3: "United States"}
+
+
+def test_a_head_of_government_speaks_for_the_party_only_when_another_party_answers():
+    alone = [person(0, "Donald Trump", nationality="United States", party="Republican Party", office="head")]
+    assert choose_sides(alone, named=["Democratic Party"]) == {0: "United States"}
+    answered = [
+        *alone,
+        person(1, "Nancy Pelosi", nationality="United States", party="Democratic Party", office="legislator"),
+    ]
+    assert choose_sides(answered) == {0: "Republican Party", 1: "Democratic Party"}
+
+
+def test_every_party_a_phrase_names_is_found_by_its_longest_name():
+    from generator.analysis.knowledge import knowledge
+
+    assert knowledge().parties_in("Liberal Democrats and Labour MPs") == ["Liberal Democrats", "Labour Party"]
+    assert knowledge().parties_in("an adviser to Democratic and Republican administrations") == [
+        "Democratic Party",
+        "Republican Party",
+    ]

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.analysis.knowledge import knowledge
+from generator.analysis.knowledge import knowledge, name_key
 from generator.analysis.lexicon import (
     ABBREVIATED_TITLES,
     FEMALE_TITLES,
@@ -249,8 +249,8 @@ class Cast:
                 entity.positions.append(position)
                 return entity
         known = knowledge().institution(name)
-        if known is None and knowledge().figure(name):
-            return self.person(name, position)  # "Damian Green", tagged as an organisation
+        if known is None and (knowledge().figure(name) or self._surname_of_known(name)):
+            return self.person(name, position)  # "Damian Green", "Trump", tagged as an organisation
         entity = self.new(
             known.actor_kind if known else kind, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), position
         )
@@ -263,6 +263,14 @@ class Cast:
             entity.nationality = side
         entity.party = knowledge().party_in(name)
         return entity
+
+    def _surname_of_known(self, name: str) -> bool:
+        """Whether a one-word name is the surname of a person met or of a head of government."""
+        if " " in name.strip() or not name[:1].isupper() or name.isupper():
+            return False
+        if self._match_person([name]) is not None:
+            return True
+        return any(f.office == "head" for f in knowledge().surnames.get(name_key(name), ()))
 
     def government(self, side: str, position: tuple[int, int]) -> Entity:
         """The government of a country, named by the country as news names it ("China said")."""
@@ -334,12 +342,11 @@ class Cast:
 
 
 def _party_of(text: str) -> str | None:
-    places = gazetteer()
-    for word in re.findall(r"[A-Z][\w-]*(?: [A-Z][\w-]*)?", text):
-        for candidate in (word, word.split()[0]):
-            party = places.parties.get(candidate.lower())
-            if party and candidate.lower() not in ("r", "d", "i", "independent"):
-                return party
+    parties = [p for p in knowledge().parties_in(text) if p != "Independent"]
+    if len(parties) > 1:
+        return None  # "an adviser to Democratic and Republican administrations": neither
+    if parties:
+        return parties[0]
     match = re.search(r"\(([RDI])[-–]", text)
     if match:
         return {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}[match.group(1)]
@@ -360,6 +367,8 @@ def role_and_affiliation(name_span: Span) -> tuple[str | None, str | None, str]:
     if appositive is not None:
         context_tokens.extend(appositive.subtree)
         role_words, affiliation_words = _role_in_appositive(appositive, role_words, affiliation_words)
+    if _former_before(name_span) and "former" not in role_words:
+        role_words = ["former", *role_words]
     role = " ".join(role_words).strip() or None
     if role and role.lower() not in ROLE_NOUNS and not any(w.lower() in ROLE_NOUNS for w in role.split()):
         role = role if len(role.split()) <= 4 else None
@@ -371,6 +380,20 @@ def role_and_affiliation(name_span: Span) -> tuple[str | None, str | None, str]:
 
 
 _MODIFIERS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct")
+_FORMER = ("former", "ex", "retired", "onetime", "one-time", "erstwhile")
+
+
+def _former_before(name_span: Span) -> bool:
+    """Whether the title just before a name is a past one ("former Director of National
+    Intelligence James Clapper"), which the parse often leaves outside the name's phrase."""
+    doc = name_span.doc
+    for i in range(name_span.start - 1, max(name_span.start - 7, name_span.sent.start - 1), -1):
+        token = doc[i]
+        if token.lower_ in _FORMER:
+            return True
+        if (token.is_punct and token.text != "-") or token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _words_before(name_span: Span) -> list[Token]:

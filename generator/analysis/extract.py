@@ -18,6 +18,7 @@ from generator.analysis.claims import (
     in_quote,
 )
 from generator.analysis.evidence import find_evidence
+from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import SENTIENT_NOUNS
 from generator.analysis.nlp import parse, pipeline
 from generator.analysis.places import gazetteer
@@ -83,7 +84,7 @@ def extract(
     body = docs[: len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
     entities = [e for e in resolver.cast.live() if _worth_listing(e)]
-    side_of = choose_sides(entities, home_country(body))
+    side_of = choose_sides(entities, home_country(body), parties_named(body))
     actors, actor_ids = make_actors(entities, side_of, resolver)
     claims = make_claims(article, docs, attributed, actor_ids, resolver)
     evidence = find_evidence(article, body, claims)
@@ -238,6 +239,16 @@ def home_country(docs: list[Doc]) -> str | None:
         return None
     best = max(sorted(counts), key=lambda s: counts[s])
     return best if counts[best] * 5 >= 2 * sum(counts.values()) else None
+
+
+def parties_named(docs: list[Doc]) -> set[str]:
+    """Every party an article names ("Labour", "the Tories", "Democratic senators")."""
+    return {party for doc in docs for sent in doc.sents for party in knowledge().parties_in(_mid(sent))}
+
+
+def _mid(sent: Span) -> str:
+    """A sentence without its first word, which is capitalised whatever it is ("Labour markets")."""
+    return sent[1:].text if len(sent) > 1 and not sent[0].ent_type_ else sent.text
 
 
 def _worth_listing(entity: Entity) -> bool:

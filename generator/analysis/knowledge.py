@@ -95,15 +95,25 @@ class Knowledge:
         """The party a phrase names, its longest name first ("Liberal Democrats" before
         "Democrats"), written with capitals as parties are; single letters ("D", "R") only in a
         party label, never here."""
+        found = self.parties_in(text)
+        return found[0] if found else None
+
+    def parties_in(self, text: str) -> list[str]:
+        """Every party a phrase names, in order, each by its longest name."""
         words = [w.strip(".,;:()") for w in text.replace("’s", "").replace("'s", "").split()]
-        for size in (4, 3, 2, 1):
-            for start in range(len(words) - size + 1):
+        found: list[str] = []
+        start = 0
+        while start < len(words):
+            for size in (4, 3, 2, 1):
                 window = words[start : start + size]
                 phrase = " ".join(window).lower()
                 capitalised = window[0][:1].isupper() and window[-1][:1].isupper()
-                if capitalised and len(phrase) > 1 and phrase in self.parties:
-                    return self.parties[phrase]
-        return None
+                if len(window) == size and capitalised and len(phrase) > 1 and phrase in self.parties:
+                    found.append(self.parties[phrase])
+                    start += size - 1
+                    break
+            start += 1
+        return list(dict.fromkeys(found))
 
     def office_country(self, text: str) -> str | None:
         """The country a title of office in the text names ("Home Secretary" → United Kingdom)."""
