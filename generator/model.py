@@ -72,6 +72,9 @@ class Actor:
     """Other names the article uses for the actor ("Gen Shuang", "Geng")."""
     members: tuple[str, ...] = ()
     """For a group made of named actors ("the experts"), their ids."""
+    side_learned: bool = False
+    """The side comes from the site's other briefings, where the actor's side is stated; this
+    article gives none."""
     origin: Origin = "extracted"
 
 

@@ -99,7 +99,7 @@ def newest_first(briefings) -> list[Briefing]:
 def build_catalog(briefings: list[Briefing]) -> Catalog:
     """Actors merged across briefings, sides with their positions and contradictions, topics."""
     ordered = newest_first(briefings)
-    groups = _group_actors(ordered)
+    groups = group_actors(ordered)
     taken: set[str] = set()
     actors: list[GlobalActor] = []
     actor_slug: dict[tuple[str, str], str] = {}
@@ -153,7 +153,7 @@ def _keys(actor: Actor) -> set[tuple[str, ...]]:
     return keys
 
 
-def _group_actors(briefings: list[Briefing]) -> list[list[Mention]]:
+def group_actors(briefings: list[Briefing]) -> list[list[Mention]]:
     """Mentions grouped into one list per real-world actor, in time linear in the mentions.
 
     Two mentions are one actor when they share a name or an alias (of the same kind). A bare
