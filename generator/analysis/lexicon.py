@@ -22,7 +22,16 @@ Verb frames (`verbs.tsv`):
     preposition: its prepositional object is what it is about ("talked about X");
     passive_holder: its passive subject holds the view ("was frustrated that …");
     to / on / in: "to", "on" or "in" introduces its content ("referred to", "commented on",
-        "believes in").
+        "believes in");
+    state: a state, a habit of mind or a not-doing, never an event the article reports ("needed",
+        "lacked", "declined to");
+    inquiry: its complement is an open question, not a fact ("investigating whether …");
+    publication: makes a document public, so that "a report released on Monday" is one cited, or
+        is an act though it is spoken ("announced the tariffs", "pleaded guilty");
+    reports: tells what happened without taking a side ("said", "according to"), so that what an
+        official body reports with it is the article's fact;
+    factive: presents what it reports as true ("noted that", "revealed that"), so that the events
+        it reports, quoted or not, are the article's facts.
 
 Noun classes (`nouns.tsv`): speech (carries speech: "her call for …"), document (a poll,
 study or document, whose finding is the object of "show"), finding (whose findings "In a new
@@ -30,8 +39,12 @@ poll, …" reports), media (an outlet or its text: "the newspaper"), media_name 
 outlet's name), government, organization, organization_name (makes a name a body: "Islamic
 State"), group (plural people: "experts"), quantity (counts people: "a number of"), source
 ("officials", "aides"), sentient (holds views though in no other such class), role (a role
-in no role class). A noun's `descriptor` is the role class that "the <noun>" refers back
-to (`any` for "the man"); its `roles` the role classes it belongs to.
+in no role class), cited (a text that is evidence when the article says whose it is: a
+report, a letter, a ruling), proceeding (a speech, an inquiry, a bill or a treaty, evidence only
+when the article lets it speak or says it was published), stance (a voiced stance: to join or
+reject "calls for a probe" is a claim, not an event). A noun's `descriptor` is the role
+class that "the <noun>" refers back to (`any` for "the man"); its `roles` the role classes it
+belongs to.
 """
 
 from __future__ import annotations
@@ -43,17 +56,19 @@ from importlib import resources
 
 VERB_FRAMES = (
     "speech", "weak_cue", "cognition", "attitude", "object", "no_object", "infinitive", "verdict",
-    "aspect", "as", "support", "preposition", "passive_holder", "to", "on", "in",
+    "aspect", "as", "support", "preposition", "passive_holder", "to", "on", "in", "state", "inquiry",
+    "publication", "reports", "factive",
 )  # fmt: skip
 MODALITIES = ("denial", "recommendation", "prediction")
 NOUN_CLASSES = (
     "speech", "document", "finding", "media", "media_name", "government", "organization",
-    "organization_name", "group", "quantity", "source", "sentient", "role",
+    "organization_name", "group", "quantity", "source", "sentient", "role", "cited",
+    "proceeding", "stance",
 )  # fmt: skip
 TITLE_CLASSES = ("title", "abbreviated", "female", "male", "title_end")
 WORD_CLASSES = (
     "pronoun", "hedge", "prediction", "recommendation", "denial", "attitude_adjective",
-    "content_preposition", "opinion", "stop",
+    "content_preposition", "opinion", "stop", "furniture",
 )  # fmt: skip
 PRONOUN_KINDS = ("male", "female", "plural", "neuter", "speaker", "speaker-plural", "addressee")
 ROLE_CLASSES_ORDER = (
@@ -66,13 +81,17 @@ _VERB_SETS = {
     "OBJECT_VERBS": "object", "NO_OBJECT_VERBS": "no_object", "XCOMP_VERBS": "infinitive",
     "VERDICT_VERBS": "verdict", "ASPECT_VERBS": "aspect", "AS_VERBS": "as", "SUPPORT_VERBS": "support",
     "PREPOSITION_VERBS": "preposition", "PASSIVE_HOLDERS": "passive_holder", "CONTENT_TO": "to",
-    "CONTENT_ON": "on", "CONTENT_IN": "in",
+    "CONTENT_ON": "on", "CONTENT_IN": "in", "STATE_VERBS": "state", "INQUIRY_VERBS": "inquiry",
+    "PUBLICATION_VERBS": "publication", "REPORTING_VERBS": "reports",
+    "FACTIVE_VERBS": "factive",
 }  # fmt: skip
 _NOUN_SETS = {
     "SPEECH_NOUNS": "speech", "DOCUMENT_NOUNS": "document", "FINDING_NOUNS": "finding",
     "MEDIA_NOUNS": "media", "MEDIA_NAME_WORDS": "media_name", "GOVERNMENT_NOUNS": "government",
     "ORGANIZATION_NOUNS": "organization", "ORGANIZATION_NAME_WORDS": "organization_name",
     "GROUP_NOUNS": "group", "QUANTITY_NOUNS": "quantity", "SOURCE_NOUNS": "source",
+    "CITED_NOUNS": "cited", "PROCEEDING_NOUNS": "proceeding",
+    "STANCE_NOUNS": "stance",
 }  # fmt: skip
 _TITLE_SETS = {
     "TITLES": "title", "ABBREVIATED_TITLES": "abbreviated", "FEMALE_TITLES": "female",
@@ -84,7 +103,7 @@ _WORD_SETS = {
 }  # fmt: skip
 _WORD_TUPLES = {
     "HEDGES": "hedge", "PREDICTION_MARKERS": "prediction", "RECOMMENDATION_MARKERS": "recommendation",
-    "DENIAL_MARKERS": "denial",
+    "DENIAL_MARKERS": "denial", "FURNITURE": "furniture",
 }  # fmt: skip
 
 

@@ -1,0 +1,158 @@
+"""Evidence: figures with what they measure, the documents cited, and the events the article reports as fact.
+
+Evidence is what the article offers in its own voice. Nothing inside a quotation is evidence, nor what
+a claim reports someone saying, nor a clause under a verb of saying, believing or asking, with the two
+exceptions a wire story needs: a figure a source gives, with what it measures, and an event an official
+body or a document reports ("seven people had been arrested, police said"). Each item keeps its
+sentence and the ids of the claims of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from generator.analysis.evidence.documents import find_documents
+from generator.analysis.evidence.events import find_events, reports_speech, says
+from generator.analysis.evidence.spans import Candidate, token_span
+from generator.analysis.evidence.statistics import find_statistics
+from generator.analysis.evidence.voice import (
+    Voice,
+    furniture_paragraph,
+    in_question,
+    is_furniture,
+    under_saying,
+)
+from generator.analysis.quotes import find_quotes
+from generator.model import Article, Claim, Evidence
+from generator.text import stable_id, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+STATISTIC_CONFIDENCE = 0.8
+"""A figure is found by its form; what it measures is the uncertain part."""
+OTHER_CONFIDENCE = 0.6
+"""Events, facts and documents are read off the parse of a sentence."""
+_PRIORITY = {"statistic": 0, "document": 1, "fact": 2, "event": 2}
+_MIN_WORDS = 3
+
+
+def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
+    """All evidence in the article, in reading order, without near-duplicates."""
+    quotes = defaultdict(list)
+    for quote in find_quotes(article.paragraphs[: len(docs)]):
+        quotes[quote.paragraph].append(quote)
+    claims_of = defaultdict(list)
+    for claim in claims:
+        claims_of[claim.paragraph].append(claim)
+    seen_ids: dict[str, int] = {}
+    seen_texts: set[tuple[str, ...]] = set()
+    evidence: list[Evidence] = []
+    for index, doc in enumerate(docs):
+        voice = Voice(doc, quotes[index], claims_of[index + 1])
+        supports = tuple(c.id for c in voice.found)
+        if furniture_paragraph(doc.text):
+            continue
+        for sentence in doc.sents:
+            for candidate in _sentence_items(sentence, voice):
+                text = _tidy(doc.text[candidate.start : candidate.end])
+                key = tuple(words(text))
+                if key in seen_texts:
+                    continue
+                seen_texts.add(key)
+                evidence.append(
+                    Evidence(
+                        id=stable_id("e", text, seen_ids),
+                        kind=candidate.kind,
+                        text=text,
+                        paragraph=index + 1,
+                        sentence=sentence.text.strip(),
+                        value=candidate.value,
+                        measure=candidate.measure,
+                        claims=supports,
+                        confidence=STATISTIC_CONFIDENCE
+                        if candidate.kind == "statistic"
+                        else OTHER_CONFIDENCE,
+                    )
+                )
+    return tuple(evidence)
+
+
+def _sentence_items(sentence: Span, voice: Voice) -> list[Candidate]:
+    """The evidence of one sentence, the first of near-duplicates kept (a figure before the event
+    that holds it)."""
+    if sentence.text.rstrip(" ”\"’')").endswith("?") or is_furniture(sentence.text):
+        return []
+    found = [*find_statistics(sentence), *find_documents(sentence), *find_events(sentence)]
+    found.sort(key=lambda c: (c.start, _PRIORITY[c.kind], -c.end))
+    kept: list[tuple[Candidate, set[str]]] = []
+    for candidate in found:
+        candidate = _without_speech(candidate, voice.doc)
+        if candidate is None or not _admissible(candidate, voice):
+            continue
+        bag = set(words(voice.doc.text[candidate.start : candidate.end]))
+        if len(bag) < _MIN_WORDS or any(_same(bag, other) for _, other in kept):
+            continue
+        kept.append((candidate, bag))
+    return [candidate for candidate, _ in kept]
+
+
+def _admissible(candidate: Candidate, voice: Voice) -> bool:
+    """Whether an item is in the narrator's voice, or a figure, or an event on the record."""
+    start, end = candidate.start, candidate.end
+    if is_furniture(voice.doc.text[start:end]):
+        return False
+    if voice.quoted_share(start, end) > 0.3 and not voice.vouched(start, end):
+        return False
+    head = voice.doc[candidate.head]
+    if in_question(head):
+        return False
+    if candidate.kind == "statistic":
+        return True
+    if candidate.kind == "document":
+        return candidate.firm or not (voice.claimed_share(start, end) > 0.5 or under_saying(head))
+    # A verb of saying outside the claim it introduces is the claim's cue, not an event; and a
+    # clause that reports what someone said ("Moon said the test violates …") is a claim.
+    if says(head) and not voice.is_claimed(head.idx) and voice.claimed_share(start, end) > 0:
+        return False
+    if says(head) and reports_speech(head):
+        return False
+    reported = voice.claimed_share(start, end) > 0.5 or under_saying(head)
+    if not reported:
+        return True
+    claim = voice.claim_at(start, end)
+    return claim is not None and voice.on_record(claim)
+
+
+def _without_speech(candidate: Candidate, doc: Doc) -> Candidate | None:
+    """An event's clause up to a clause of its own that reports speech ("…, leading analysts to say
+    that …"), or None when the event is itself the report ("Moon said the test violates …",
+    "McLoughlin agreed, saying …")."""
+    if candidate.kind not in ("event", "fact"):
+        return candidate
+    head = doc[candidate.head]
+    speech = [
+        c
+        for c in head.rights
+        if c.dep_ in ("conj", "parataxis", "ccomp", "advcl") and says(c) and reports_speech(c)
+    ]
+    if says(head) and (reports_speech(head) or speech):
+        return None
+    if not speech:
+        return candidate
+    cut = speech[0].left_edge.i
+    start, end = token_span([t for t in head.subtree if t.i < cut and t.idx >= candidate.start])
+    return replace(candidate, start=start, end=end) if end > start else None
+
+
+def _tidy(text: str) -> str:
+    text = text.strip(" ,;:—–-\"“”‘’'")
+    return re.sub(r"\s+", " ", text)
+
+
+def _same(a: set[str], b: set[str]) -> bool:
+    """Near-duplicates: most words in common (a figure's clause is not the longer event holding it)."""
+    return 2 * len(a & b) / max(1, len(a) + len(b)) >= 0.6

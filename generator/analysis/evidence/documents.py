@@ -1,0 +1,160 @@
+"""Documents: a report, study, poll, law, letter, ruling or statement that the article cites.
+
+A document is cited when the article says whose it is or where it came from ("the IOM's latest
+report", "a statement from the ministry", "a book published this week"), or lets it speak ("a new
+poll shows …", "said in a statement"); a noun that merely happens to be "report" is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from generator.analysis.evidence.spans import MAX_WORDS, Candidate, clause_span, is_modal, token_span
+from generator.analysis.lexicon import CITED_NOUNS, PROCEEDING_NOUNS, PUBLICATION_VERBS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
+_SOURCE_PREPOSITIONS = frozenset({"from", "by", "on"})
+_CITING_PREPOSITIONS = frozenset({"in", "to"})
+_ANY = frozenset({"any", "another", "every", "no", "each"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_SHOWING = frozenset(
+    {"show", "find", "reveal", "suggest", "conclude", "say", "state", "note", "warn", "include"}
+)
+
+
+def find_documents(sentence: Span) -> Iterator[Candidate]:
+    """Cited documents: the noun phrase that names each, or the clause in which one speaks."""
+    for token in sentence:
+        if not _is_document(token) or _hypothetical(token):
+            continue
+        strong = _cited_firmly(token)
+        if not strong and (_lemma(token) in PROCEEDING_NOUNS or not _cited_by_owner(token)):
+            continue
+        start, end = _phrase(token)
+        said = _what_it_says(token)
+        if said is not None:
+            # "A new poll shows that …", "said in a court filing that …": the document with what it
+            # says, when that is something that happened (not a plan, a denial or a quotation).
+            start, end = (
+                (start, token_span(list(said.subtree))[1])
+                if token.dep_ == "pobj"
+                else clause_span(token.head)
+            )
+        if end > start:
+            yield Candidate(start, end, "document", token.i, firm=strong)
+
+
+def _is_document(token: Token) -> bool:
+    if token.dep_ == "compound" or (
+        _lemma(token) not in CITED_NOUNS and _lemma(token) not in PROCEEDING_NOUNS
+    ):
+        return False
+    # "Mr Law", "Jack Act": a name, not a document.
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", ""))
+
+
+def _what_it_says(noun: Token) -> Token | None:
+    """The clause a document says, after it: its own ("the report says that …") or the one of the verb
+    it is cited in ("said in a statement that …")."""
+    verb = (
+        noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
+    )
+    if (
+        verb is None
+        or not _speaks(verb)
+        or (noun.dep_ == "pobj" and noun.head.lower_ not in _CITING_PREPOSITIONS)
+    ):
+        return None
+    if noun.dep_ == "pobj" and noun.i < verb.i:
+        return None  # "In a statement, the ministry said …": the statement is its phrase
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
+    if content is None or content.tag_ not in ("VBD", "VBN") or is_modal(content):
+        return None
+    if any(c.dep_ == "neg" for c in content.children):
+        return None
+    return content
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _speaks(verb: Token) -> bool:
+    return _lemma(verb) in SPEECH_VERBS or _lemma(verb) in _SHOWING
+
+
+def _named(token: Token) -> bool:
+    """A word of a name or a date: it says whose, or which, the document is."""
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAMES
+
+
+def _hypothetical(noun: Token) -> bool:
+    """ "any agreement", "a second resolution", "another report": a document that is not there."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in _ANY) or (c.dep_ == "amod" and c.lower_ in ("second", "further"))
+        for c in noun.children
+    )
+
+
+def _cited_firmly(noun: Token) -> bool:
+    """Whether the article says where a document came from or lets it speak: "a statement from the
+    ministry", "a report published on Monday", "the poll shows …", "said in a statement"."""
+    for child in noun.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _SOURCE_PREPOSITIONS
+            and any(_named(t) for t in child.subtree)
+        ):
+            return True
+        if child.dep_ in ("acl", "relcl") and _lemma(child) in PUBLICATION_VERBS:
+            return True
+        if child.dep_ == "appos" and any(_named(t) for t in child.subtree):
+            return True
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and _speaks(head):
+        return True
+    # "said in a statement", "according to the report", "wrote in a letter to …"
+    if noun.dep_ == "pobj" and head.lower_ in _CITING_PREPOSITIONS:
+        verb = head.head
+        return _lemma(verb) in SPEECH_VERBS or verb.lower_ == "according"
+    return False
+
+
+def _cited_by_owner(noun: Token) -> bool:
+    """Whether the article says whose a text is at its first mention ("a Cleveland Plain Dealer
+    editorial", "Darroch's letter"); "the Cotton letter" only refers back to one."""
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+    return not definite and any(
+        c.dep_ in ("poss", "compound", "amod", "nmod")
+        and c.tag_ != "PRP$"
+        and (c.dep_ == "poss" or any(_named(t) for t in c.subtree))
+        for c in noun.children
+    )
+
+
+def _phrase(noun: Token) -> tuple[int, int]:
+    """The noun phrase of a document, without a clause that runs on past the document itself
+    ("a Cleveland editorial that bashed …"), unless the clause says who published it."""
+    cut = {
+        t.i
+        for child in noun.children
+        if child.dep_ == "appos"
+        or (child.dep_ == "relcl" and _lemma(child) not in PUBLICATION_VERBS)
+        # "a statement that he was saddened": what the document says is a claim.
+        or (child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children))
+        for t in child.subtree
+    }
+    run: list[Token] = []
+    for token in noun.subtree:
+        if token.i in cut:
+            if run and token.i > noun.i:
+                break
+            continue
+        if run and token.i != run[-1].i + 1:
+            break
+        run.append(token)
+    return token_span(run, MAX_WORDS)

@@ -1,0 +1,123 @@
+"""Events: what was done or happened, told as fact ("the tanker was seized on Friday").
+
+An event is a clause in the past or the perfect whose verb is an action: not a state or a habit of
+mind ("needed", "believed"), not something said (that is a claim), not a hypothesis, a plan, a
+negation or a question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from generator.analysis.evidence.spans import Candidate, clause_span, is_modal, subject_of
+from generator.analysis.lexicon import (
+    COGNITION_VERBS,
+    FACTIVE_VERBS,
+    OPINION_WORDS,
+    PUBLICATION_VERBS,
+    SPEECH_VERBS,
+    STANCE_NOUNS,
+    STATE_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_EVENT_DEPS = frozenset({"ROOT", "conj", "ccomp"})
+_SPOKEN_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_PERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "who"})
+_PERFECT = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})
+_PAST_BE = frozenset({"was", "were", "been", "had"})
+_NEGATIONS = frozenset({"never", "not", "n't", "n’t", "no"})
+_NONE = frozenset({"no", "none", "nobody", "nothing", "neither"})
+# "have always been kept confidential": a habit, not an event.
+_HABITUAL = frozenset({"always", "usually", "often", "generally", "routinely", "typically"})
+
+
+def find_events(sentence: Span) -> Iterator[Candidate]:
+    """Clauses that report something done or something that happened."""
+    for verb in sentence:
+        if verb.dep_ not in _EVENT_DEPS or not _is_event(verb):
+            continue
+        start, end = clause_span(verb)
+        if end > start:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            yield Candidate(start, end, "fact" if passive else "event", verb.i)
+
+
+def _is_event(verb: Token) -> bool:
+    # The small model sometimes tags a verb as an adjective ("no longer abstain"); a root with a
+    # subject is a predicate whatever its tag.
+    predicate = verb.pos_ in ("VERB", "AUX") or (verb.dep_ == "ROOT" and subject_of(verb) is not None)
+    if not predicate or not completed(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in STATE_VERBS or lemma in COGNITION_VERBS or lemma in OPINION_WORDS:
+        return False
+    if lemma == "be" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    if is_modal(verb) or _negated(verb) or any(c.lower_ in _HABITUAL for c in verb.children):
+        return False
+    if _stance(verb):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ in _PERSONAL:
+        return False
+    # "… and then went": a coordinated verb shares the tense of the first.
+    return verb.dep_ != "conj" or completed(verb.head)
+
+
+def says(verb: Token) -> bool:
+    """A verb of saying, which introduces a claim rather than reporting an act: "called off the
+    summit", "announced the tariffs" and "pleaded guilty" are acts; "announced he would go" is not."""
+    lemma = verb.lemma_.lower()
+    if lemma in FACTIVE_VERBS:
+        return reports_speech(verb)
+    if lemma not in SPEECH_VERBS or any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in verb.children):
+        return False
+    return lemma not in PUBLICATION_VERBS or reports_speech(verb)
+
+
+def reports_speech(verb: Token) -> bool:
+    """A verb with a clause or a quotation for its complement ("said the deal was dead")."""
+    return any(c.dep_ in _SPOKEN_DEPS or c.is_quote for c in verb.children)
+
+
+def completed(verb: Token) -> bool:
+    """Past, perfect or past progressive ("fired", "has fired", "was firing", "had been fired"), or a
+    change of state in the present ("no longer abstain")."""
+    if verb.tag_ == "VBD" or _no_longer(verb):
+        return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN":
+        return bool(auxiliaries & (_PERFECT | _PAST_BE))
+    if verb.tag_ == "VBG":
+        return bool(auxiliaries & {"was", "were"})
+    return False
+
+
+def _no_longer(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not go", "never met", "no evidence was produced", "made no mention", "said nothing"."""
+    if any(c.dep_ in ("neg", "advmod") and c.lower_ in _NEGATIONS for c in verb.children):
+        return True
+    if _no_longer(verb):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            child.lower_ in _NONE or any(c.dep_ == "det" and c.lower_ in _NONE for c in child.children)
+        ):
+            return True
+    return False
+
+
+def _stance(verb: Token) -> bool:
+    """An act whose object is speech ("joined calls for a probe", "rejected the criticism"): a claim."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS for c in verb.children)

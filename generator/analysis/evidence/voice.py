@@ -1,0 +1,218 @@
+"""Whose voice a stretch of a paragraph is in: a quotation, what a claim reports someone saying, a
+clause under a verb of saying or asking, page furniture, or the narrator's own."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from generator.analysis.lexicon import (
+    COGNITION_VERBS,
+    DOCUMENT_NOUNS,
+    FACTIVE_VERBS,
+    FURNITURE,
+    GOVERNMENT_NOUNS,
+    INQUIRY_VERBS,
+    MEDIA_NOUNS,
+    OPINION_WORDS,
+    ORGANIZATION_NOUNS,
+    REPORTING_VERBS,
+    ROLE_CLASSES,
+    SOURCE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
+from generator.analysis.places import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from generator.analysis.quotes import Quote
+    from generator.model import Claim
+
+_QUESTION_MARKS = frozenset({"whether", "if"})
+# Claims the article reports on the word of a body rather than a person ("police said", "according
+# to a spokesman for the command"); their events are the article's facts, as a wire story gives them.
+_NOT_SOURCES = frozenset({"people", "person"})
+_WORD = re.compile(r"[\w’'-]+")
+_FURNITURE_WORDS = 40
+_CUE_REACH = 200
+"""How far from its claim (in characters) a cue is looked for."""
+
+
+def saying_verbs() -> frozenset[str]:
+    """Verbs whose complement is what someone said, thought or asked, not what happened."""
+    return frozenset(SPEECH_VERBS) | COGNITION_VERBS | INQUIRY_VERBS | OPINION_WORDS
+
+
+def source_words() -> frozenset[str]:
+    return (
+        GOVERNMENT_NOUNS
+        | ORGANIZATION_NOUNS
+        | SOURCE_NOUNS
+        | DOCUMENT_NOUNS
+        | MEDIA_NOUNS
+        | ROLE_CLASSES["spokesman"]
+    ) - _NOT_SOURCES
+
+
+class Voice:
+    """The spoken parts of one paragraph, as masks over its characters (so that a check costs the
+    length of the item, whatever the number of quotations and claims in the paragraph)."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], claims: list[Claim]) -> None:
+        self.doc = doc
+        size = len(doc.text)
+        self.quoted = bytearray(size)
+        for quote in quotes:
+            self.quoted[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
+        self.claimed = bytearray(size)
+        self.owner: dict[int, Claim] = {}
+        """The claim that reports each stretch, by the stretch's first character."""
+        self.places: dict[str, tuple[int, int]] = {}
+        """Where each claim found in the paragraph begins and ends, by its id."""
+        self._cues: dict[str, str | None] = {}
+        self.starts: list[int] = []
+        self.found: list[Claim] = []
+        """The paragraph's claims whose words are found in it."""
+        cursor = 0
+        for claim in claims:
+            place = _locate(doc.text, claim.text, cursor)
+            if place is None:
+                continue
+            self.found.append(claim)
+            self.places[claim.id] = (place[0][0], place[-1][1])
+            for start, end in place:
+                self.claimed[start:end] = b"\x01" * (end - start)
+                self.owner[start] = claim
+                self.starts.append(start)
+            cursor = place[0][0]
+        self.starts.sort()
+        self._starts: list[int] | None = None
+
+    def quoted_share(self, start: int, end: int) -> float:
+        return self.quoted[start:end].count(1) / max(1, end - start)
+
+    def claimed_share(self, start: int, end: int) -> float:
+        return self.claimed[start:end].count(1) / max(1, end - start)
+
+    def is_claimed(self, offset: int) -> bool:
+        return bool(self.claimed[offset : offset + 1].count(1))
+
+    def claim_at(self, start: int, end: int) -> Claim | None:
+        """The claim whose words cover the middle of `start:end`, if any."""
+        middle = (start + end) // 2
+        if not self.claimed[middle : middle + 1].count(1):
+            return None
+        n = bisect_right(self.starts, middle)
+        return self.owner[self.starts[n - 1]] if n else None
+
+    def on_record(self, claim: Claim) -> bool:
+        """Whether a claim is given on the word of an official body or a document, with a verb that
+        takes no side ("police said", "according to a spokesman"): what it reports happened is the
+        article's fact, as a wire story gives it. "He insisted …" is not."""
+        if claim.cue in ("according to", "according"):
+            return True
+        lemma = self.cue_lemma(claim)
+        if lemma in FACTIVE_VERBS:
+            return True
+        if lemma not in REPORTING_VERBS:
+            return False
+        text = (claim.speaker_text or "").strip()
+        if any(w.lower() in source_words() for w in _WORD.findall(text)):
+            return True
+        # "Russia said", "the Kremlin said": a country or its seat of government.
+        key = re.sub(r"^the\s+", "", text.lower())
+        places = gazetteer()
+        return key in places.countries or key in places.capitals
+
+    def vouched(self, start: int, end: int) -> bool:
+        """Whether a quotation is presented as true: the claim that holds it has a factive cue
+        ("Simes noted: “… the disputes have been resolved”")."""
+        claim = self.claim_at(start, end)
+        return claim is not None and self.cue_lemma(claim) in FACTIVE_VERBS
+
+    def cue_lemma(self, claim: Claim) -> str | None:
+        """The lemma of a claim's cue ("said" → "say"): that of the word of the cue nearest the claim."""
+        if claim.id not in self._cues:
+            self._cues[claim.id] = self._find_cue(claim)
+        return self._cues[claim.id]
+
+    def _find_cue(self, claim: Claim) -> str | None:
+        words = (claim.cue or "").split()
+        if not words or claim.id not in self.places:
+            return None
+        first = words[0].lower()
+        start, end = self.places[claim.id]
+        window = self.doc[self._token_at(start - _CUE_REACH) : self._token_at(end + _CUE_REACH) + 1]
+        near = [t for t in window if t.lower_ == first]
+        if not near:
+            return None
+        return min(near, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))).lemma_.lower()
+
+    def _token_at(self, offset: int) -> int:
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+
+def _locate(text: str, claim: str, cursor: int) -> list[tuple[int, int]] | None:
+    """Where the words of a claim are in its paragraph (both parts of a split quotation)."""
+    parts = [p.strip() for p in claim.split(" … ")]
+    places = []
+    at = cursor
+    for part in parts:
+        if not part:
+            continue
+        found = text.find(part, at)
+        if found < 0:
+            found = text.find(part)
+        if found < 0:
+            return None
+        places.append((found, found + len(part)))
+        at = found + len(part)
+    return places or None
+
+
+def under_saying(token: Token) -> bool:
+    """Whether a word is in a clause of what someone said or believed ("claims that the statement was
+    drafted …", "he believed the picture had been obscured")."""
+    saying = saying_verbs()
+    node = token
+    while node.head.i != node.i:
+        head = node.head
+        lemma = head.lemma_.lower()
+        if node.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") and lemma in saying:
+            return True
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            return True
+        node = head
+    return False
+
+
+def in_question(token: Token) -> bool:
+    """Whether a word is in an open question: "investigating whether Russia tried …", "it was not
+    clear how long they had been held"."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "csubj", "xcomp", "advcl", "conj") and any(
+            c.lower_ in _QUESTION_MARKS and c.dep_ == "mark" for c in node.children
+        ):
+            return True
+        if node.dep_ in ("ccomp", "csubj") and node.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            return True
+        node = node.head
+    return False
+
+
+def is_furniture(text: str) -> bool:
+    """A credit line, a caption or a video label, which is never evidence."""
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in FURNITURE)
+
+
+def furniture_paragraph(text: str) -> bool:
+    """A short paragraph with a credit, a caption or a video label in it is page furniture whole
+    ("Kim Darroch has resigned. Now Britain risks … | Martin Kettle Read more")."""
+    return len(text.split()) <= _FURNITURE_WORDS and is_furniture(text)
