@@ -10,6 +10,7 @@ sentence and the ids of the claims of its paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -25,19 +26,23 @@ from generator.analysis.evidence.voice import (
     is_furniture,
     under_saying,
 )
+from generator.analysis.lexicon import SPEECH_VERBS
 from generator.analysis.quotes import find_quotes
 from generator.model import Article, Claim, Evidence
 from generator.text import stable_id, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 STATISTIC_CONFIDENCE = 0.8
 """A figure is found by its form; what it measures is the uncertain part."""
 OTHER_CONFIDENCE = 0.6
 """Events, facts and documents are read off the parse of a sentence."""
 _PRIORITY = {"statistic": 0, "document": 1, "fact": 2, "event": 2}
+_SMALL_COUNT_RANK = 3
 _MIN_WORDS = 3
+_MIN_EVENT_WORDS = 5
+"""Fewer words than this do not tell an event ("the virus began replicating", "that line was crossed")."""
 
 
 def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) -> tuple[Evidence, ...]:
@@ -52,13 +57,19 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
     seen_texts: set[tuple[str, ...]] = set()
     evidence: list[Evidence] = []
     for index, doc in enumerate(docs):
-        voice = Voice(doc, quotes[index], claims_of[index + 1])
+        voice = Voice(doc, quotes[index], claims_of[index + 1], _text(doc, article, index))
         supports = tuple(c.id for c in voice.found)
-        if furniture_paragraph(doc.text):
+        if furniture_paragraph(voice.text):
             continue
+        # A sentence's entities, gathered once (a Span looks through all the Doc's for its own).
+        entities = defaultdict(list)
+        starts = [s.start for s in doc.sents]
+        for ent in doc.ents:
+            entities[starts[bisect_right(starts, ent.start) - 1]].append(ent)
         for sentence in doc.sents:
-            for candidate in _sentence_items(sentence, voice):
-                text = _tidy(doc.text[candidate.start : candidate.end])
+            said = voice.text[sentence.start_char : sentence.end_char].strip()
+            for candidate in _sentence_items(sentence, said, entities[sentence.start], voice):
+                text = _tidy(voice.text[candidate.start : candidate.end])
                 key = tuple(words(text))
                 if key in seen_texts:
                     continue
@@ -69,7 +80,7 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
                         kind=candidate.kind,
                         text=text,
                         paragraph=index + 1,
-                        sentence=sentence.text.strip(),
+                        sentence=said,
                         value=candidate.value,
                         measure=candidate.measure,
                         claims=supports,
@@ -81,29 +92,44 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
     return tuple(evidence)
 
 
-def _sentence_items(sentence: Span, voice: Voice) -> list[Candidate]:
-    """The evidence of one sentence, the first of near-duplicates kept (a figure before the event
-    that holds it)."""
-    if sentence.text.rstrip(" ”\"’')").endswith("?") or is_furniture(sentence.text):
+def _text(doc: Doc, article: Article, index: int) -> str | None:
+    """The paragraph the Doc was parsed from, when it is (so that its text need not be rebuilt)."""
+    if index >= len(article.paragraphs) or not len(doc):
+        return None
+    paragraph = article.paragraphs[index]
+    return paragraph if len(paragraph) == doc[-1].idx + len(doc[-1].text_with_ws) else None
+
+
+def _sentence_items(sentence: Span, text: str, entities: list[Span], voice: Voice) -> list[Candidate]:
+    """The evidence of one sentence in reading order; of near-duplicates, a figure is kept before
+    a document, a document before the event that holds it, and an event before a small count."""
+    if text.rstrip(" ”\"’')").endswith("?") or is_furniture(text):
         return []
-    found = [*find_statistics(sentence), *find_documents(sentence), *find_events(sentence)]
-    found.sort(key=lambda c: (c.start, _PRIORITY[c.kind], -c.end))
+    found = [*find_statistics(entities), *find_documents(sentence), *find_events(sentence)]
+    found.sort(key=lambda c: (_rank(c), c.start, -c.end))
     kept: list[tuple[Candidate, set[str]]] = []
     for candidate in found:
         candidate = _without_speech(candidate, voice.doc)
         if candidate is None or not _admissible(candidate, voice):
             continue
-        bag = set(words(voice.doc.text[candidate.start : candidate.end]))
-        if len(bag) < _MIN_WORDS or any(_same(bag, other) for _, other in kept):
+        bag = set(words(voice.text[candidate.start : candidate.end]))
+        least = _MIN_EVENT_WORDS if candidate.kind in ("event", "fact") else _MIN_WORDS
+        if len(bag) < least or any(_same(bag, other) for _, other in kept):
             continue
         kept.append((candidate, bag))
-    return [candidate for candidate, _ in kept]
+    return sorted((candidate for candidate, _ in kept), key=lambda c: c.start)
+
+
+def _rank(candidate: Candidate) -> int:
+    if candidate.kind == "statistic" and not candidate.firm:
+        return _SMALL_COUNT_RANK
+    return _PRIORITY[candidate.kind]
 
 
 def _admissible(candidate: Candidate, voice: Voice) -> bool:
     """Whether an item is in the narrator's voice, or a figure, or an event on the record."""
     start, end = candidate.start, candidate.end
-    if is_furniture(voice.doc.text[start:end]):
+    if is_furniture(voice.text[start:end]):
         return False
     if voice.quoted_share(start, end) > 0.3 and not voice.vouched(start, end):
         return False
@@ -114,9 +140,9 @@ def _admissible(candidate: Candidate, voice: Voice) -> bool:
         return True
     if candidate.kind == "document":
         return candidate.firm or not (voice.claimed_share(start, end) > 0.5 or under_saying(head))
-    # A verb of saying outside the claim it introduces is the claim's cue, not an event; and a
-    # clause that reports what someone said ("Moon said the test violates …") is a claim.
-    if says(head) and not voice.is_claimed(head.idx) and voice.claimed_share(start, end) > 0:
+    # A verb of saying is the cue of a claim or a speech act, not an event, unless it is itself
+    # inside what a claim reports.
+    if says(head) and not voice.is_claimed(head.idx) and not _said_of(head):
         return False
     if says(head) and reports_speech(head):
         return False
@@ -146,6 +172,16 @@ def _without_speech(candidate: Candidate, doc: Doc) -> Candidate | None:
     cut = speech[0].left_edge.i
     start, end = token_span([t for t in head.subtree if t.i < cut and t.idx >= candidate.start])
     return replace(candidate, start=start, end=end) if end > start else None
+
+
+def _said_of(verb: Token) -> bool:
+    """A verb of saying in the passive, with no words said ("the comment was criticised by the
+    party", "the case was highlighted in a film"): what was done to its subject is an event."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or reports_speech(verb):
+        return False
+    return not any(
+        t.lemma_.lower() in SPEECH_VERBS for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB"
+    )
 
 
 def _tidy(text: str) -> str:

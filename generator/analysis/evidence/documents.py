@@ -20,6 +20,7 @@ _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART",
 _SOURCE_PREPOSITIONS = frozenset({"from", "by", "on"})
 _CITING_PREPOSITIONS = frozenset({"in", "to"})
 _ANY = frozenset({"any", "another", "every", "no", "each"})
+_OTHER = frozenset({"second", "further", "previous", "earlier", "past", "prior", "future"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _SHOWING = frozenset(
     {"show", "find", "reveal", "suggest", "conclude", "say", "state", "note", "warn", "include"}
@@ -49,9 +50,8 @@ def find_documents(sentence: Span) -> Iterator[Candidate]:
 
 
 def _is_document(token: Token) -> bool:
-    if token.dep_ == "compound" or (
-        _lemma(token) not in CITED_NOUNS and _lemma(token) not in PROCEEDING_NOUNS
-    ):
+    lemma = token.lemma_.lower()
+    if (lemma not in CITED_NOUNS and lemma not in PROCEEDING_NOUNS) or token.dep_ == "compound":
         return False
     # "Mr Law", "Jack Act": a name, not a document.
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", ""))
@@ -60,6 +60,9 @@ def _is_document(token: Token) -> bool:
 def _what_it_says(noun: Token) -> Token | None:
     """The clause a document says, after it: its own ("the report says that …") or the one of the verb
     it is cited in ("said in a statement that …")."""
+    own = next((c for c in noun.children if _content_clause(c)), None)
+    if own is not None:
+        return own if _happened(own) else None  # "a court filing that Manafort had lied"
     verb = (
         noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
     )
@@ -72,11 +75,24 @@ def _what_it_says(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.i < verb.i:
         return None  # "In a statement, the ministry said …": the statement is its phrase
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
-    if content is None or content.tag_ not in ("VBD", "VBN") or is_modal(content):
-        return None
-    if any(c.dep_ == "neg" for c in content.children):
-        return None
-    return content
+    return content if content is not None and _happened(content) else None
+
+
+def _content_clause(child: Token) -> bool:
+    """ "a filing that Manafort had lied": a that-clause with its own subject, which says what the
+    document says (the parser may take it for a relative clause)."""
+    if child.dep_ not in ("acl", "ccomp", "relcl") or child.left_edge.lower_ != "that":
+        return False
+    subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ != "that"
+
+
+def _happened(clause: Token) -> bool:
+    return (
+        clause.tag_ in ("VBD", "VBN")
+        and not is_modal(clause)
+        and not any(c.dep_ == "neg" for c in clause.children)
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -146,6 +162,7 @@ def _phrase(noun: Token) -> tuple[int, int]:
         or (child.dep_ == "relcl" and _lemma(child) not in PUBLICATION_VERBS)
         # "a statement that he was saddened": what the document says is a claim.
         or (child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children))
+        or _content_clause(child)
         for t in child.subtree
     }
     run: list[Token] = []

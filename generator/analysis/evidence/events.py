@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _EVENT_DEPS = frozenset({"ROOT", "conj", "ccomp"})
 _SPOKEN_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_WHEN = frozenset({"after", "as", "when", "before", "since", "until", "once"})
 _PERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "who"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})
 _PAST_BE = frozenset({"was", "were", "been", "had"})
@@ -38,7 +39,7 @@ _HABITUAL = frozenset({"always", "usually", "often", "generally", "routinely", "
 def find_events(sentence: Span) -> Iterator[Candidate]:
     """Clauses that report something done or something that happened."""
     for verb in sentence:
-        if verb.dep_ not in _EVENT_DEPS or not _is_event(verb):
+        if not (verb.dep_ in _EVENT_DEPS or _temporal(verb)) or not _is_event(verb):
             continue
         start, end = clause_span(verb)
         if end > start:
@@ -66,6 +67,13 @@ def _is_event(verb: Token) -> bool:
         return False
     # "… and then went": a coordinated verb shares the tense of the first.
     return verb.dep_ != "conj" or completed(verb.head)
+
+
+def _temporal(verb: Token) -> bool:
+    """A clause that dates another by an event ("After he was dismissed on Tuesday, …")."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN for c in verb.children
+    )
 
 
 def says(verb: Token) -> bool:

@@ -13,6 +13,8 @@ MAX_WORDS = 40
 
 _CUT_BEFORE = ("advcl", "prep", "npadvmod", "advmod", "intj", "cc", "mark", "punct", "ccomp", "parataxis")
 _CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "pcomp")
+_DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
+"""Words that cannot end an item ("13 years of", "… and")."""
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "’ll"})
 """Auxiliaries of a hypothesis, a plan or a prediction: what they govern has not happened."""
 
@@ -30,7 +32,8 @@ class Candidate:
     measure: str | None = None
     firm: bool = True
     """For a document, whether the article says where it came from or lets it speak (rather than
-    only whose it is), which makes it evidence even inside a claim."""
+    only whose it is), which makes it evidence even inside a claim; for a statistic, whether its
+    figure is more than a small count ("two delegations"), which an event holding it tells better."""
 
 
 def clause_of(token: Token, finite: bool = False) -> Token:
@@ -98,7 +101,9 @@ def token_span(tokens: list[Token], limit: int = MAX_WORDS) -> tuple[int, int]:
         if words >= limit:
             tokens = tokens[: n + 1]
             break
-    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in (")", "%")) or tokens[-1].dep_ == "cc"):
+    while tokens and (
+        (tokens[-1].is_punct and tokens[-1].text not in (")", "%")) or tokens[-1].pos_ in _DANGLING
+    ):
         tokens = tokens[:-1]
     if not tokens:
         return 0, 0

@@ -17,34 +17,56 @@ if TYPE_CHECKING:
 
 _FIGURES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 _NUMBER_WORDS = frozenset({"million", "billion", "trillion", "thousands", "hundreds", "dozens", "dozen"})
+_DURATION = re.compile(
+    r"(?:(?:about|almost|nearly|more than|less than|up to|some|at least|over|under|around)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+-(?:one|two|three|four|five|six|seven|eight|nine))"
+    r"(?:\s+(?:and|or|to)\s+(?:\d[\d,.]*|[a-z]+))?"
+    r"\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)",
+    re.IGNORECASE,
+)
+_RELATIVE = frozenset({"ago", "old", "later", "earlier", "after", "before", "since", "from"})
+_WHEN_WORDS = frozenset(
+    {"last", "past", "next", "this", "recent", "coming", "previous", "earlier", "these", "those"}
+)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 # "aged 5", "as young as five", "Cohen, 52, …": the number is an age.
 _AGE_HEADS = frozenset({"aged", "age", "ages", "old", "young", "year", "years", "-year", "olds"})
 _MEASURE_WORDS = 8
+_SMALL = 10
+_SMALL_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _NOT_MEASURE = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj"})
 _PRONOUNS = frozenset({"who", "which", "that", "he", "she", "it", "they", "we", "i", "you", "this", "those"})
 
 
-def find_statistics(sentence: Span) -> Iterator[Candidate]:
-    """Figures with what they measure, each with the clause that gives it."""
-    for ent in sentence.ents:
-        if ent.label_ not in _FIGURES or not _is_figure(ent):
+def find_statistics(entities: list[Span]) -> Iterator[Candidate]:
+    """Figures with what they measure among the entities of a sentence, each with the clause that
+    gives it."""
+    for ent in entities:
+        duration = _is_duration(ent)
+        if not duration and (ent.label_ not in _FIGURES or not _is_figure(ent)):
             continue
         clause = clause_of(ent.root, finite=True)
         if is_modal(clause):
             continue
-        measure = _measure(ent, clause)
+        measure = _lasted(ent) if duration else _measure(ent, clause)
         if measure is None:
             continue
         start, end = clause_span(clause)
         if end <= start:
             continue
-        doc = sentence.doc
         if not start <= ent.start_char < end:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
-        yield Candidate(start, end, "statistic", clause.i, ent.text, doc.text[measure[0] : measure[1]])
+        yield Candidate(
+            start,
+            end,
+            "statistic",
+            clause.i,
+            ent.text,
+            measure.text,
+            firm=duration or not (ent.label_ == "CARDINAL" and _small(ent)),
+        )
 
 
 def _is_figure(ent: Span) -> bool:
@@ -57,10 +79,56 @@ def _is_figure(ent: Span) -> bool:
     root = ent.root
     if _is_age(ent):
         return False
+    # "zero tolerance", "a two-state solution": a number that qualifies a thing, not a count of it.
+    head = root.head
+    doc = ent.doc
+    hyphen = root.i + 1 < len(doc) and doc[root.i + 1].text == "-"
+    if (
+        root.dep_ == "nummod"
+        and head.tag_ == "NN"
+        and head.dep_ != "compound"
+        and root.lower_ != "one"
+        and not hyphen
+    ):
+        return False
     # A number after its noun names it ("individual 1", "Chapter 11", "No 10").
     return not (
         root.dep_ in ("nummod", "appos", "npadvmod") and root.head.i < root.i and root.head.pos_ != "VERB"
     )
+
+
+def _is_duration(ent: Span) -> bool:
+    """How long something lasted ("held for 33 months", "a flight time of 30 minutes"), not when
+    it happened ("two years ago", "the last ten years") nor an age ("a 39-year-old")."""
+    if ent.label_ not in ("DATE", "TIME") or not _DURATION.fullmatch(ent.text):
+        return False
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and (after.lower_ in _RELATIVE or after.text == "-"):
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in ("within", "in", "by"):
+        return False  # a deadline: "within 24 hours"
+    return not any(t.lower_ in _WHEN_WORDS for t in ent)
+
+
+def _lasted(ent: Span) -> Span | None:
+    """What a duration measures: the verb or noun its phrase belongs to ("held", "flight time")."""
+    root = ent.root
+    head = root.head.head if root.head.dep_ == "prep" or root.dep_ == "pobj" else root.head
+    if root.dep_ == "appos" or head.i == root.i:
+        head = root.head
+    if head.pos_ not in ("VERB", "NOUN"):
+        return None
+    return _noun_phrase(head) if head.pos_ == "NOUN" else head.doc[head.i : head.i + 1]
+
+
+def _small(ent: Span) -> bool:
+    """A count under ten ("two delegations"): a figure only when nothing else tells the event."""
+    digits = re.fullmatch(r"\d+", ent.text.strip())
+    if digits:
+        return int(digits.group()) < _SMALL
+    return all(t.lower_ in _SMALL_WORDS for t in ent)
 
 
 def _spelled(ent: Span) -> bool:
@@ -88,7 +156,7 @@ def _is_age(ent: Span) -> bool:
     )
 
 
-def _measure(ent: Span, clause: Token) -> tuple[int, int] | None:
+def _measure(ent: Span, clause: Token) -> Span | None:
     """The characters of what a figure measures: the noun it counts ("19 of 120 seats" → "seats"),
     the phrase after "of" ("15% of transactions"), or the subject of its clause."""
     root = ent.root
@@ -111,11 +179,11 @@ def _measure(ent: Span, clause: Token) -> tuple[int, int] | None:
             return _phrase(subject)
         if head.pos_ == "NOUN" and head.lower_ not in _PRONOUNS:
             return _noun_phrase(head)
-        return (ent.start_char, ent.end_char) if ent.label_ != "PERCENT" else None
+        return ent if ent.label_ != "PERCENT" else None
     return None
 
 
-def _phrase(noun: Token) -> tuple[int, int]:
+def _phrase(noun: Token) -> Span:
     """A noun with all its words ("traffic through the region"), or only those that name it when
     it runs on."""
     clauses = {t.i for c in noun.children if c.dep_ in _NOT_MEASURE for t in c.subtree}
@@ -124,11 +192,11 @@ def _phrase(noun: Token) -> tuple[int, int]:
         tokens.pop()
     if not tokens or tokens[-1].i < noun.i:
         return _noun_phrase(noun)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return noun.doc[tokens[0].i : tokens[-1].i + 1]
 
 
-def _noun_phrase(noun: Token) -> tuple[int, int]:
+def _noun_phrase(noun: Token) -> Span:
     """A noun with the words that name what it is ("Knesset seats"), not its clauses."""
     left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
     start = left[0] if left else noun
-    return start.idx, noun.idx + len(noun.text)
+    return noun.doc[start.i : noun.i + 1]

@@ -61,9 +61,11 @@ class Voice:
     """The spoken parts of one paragraph, as masks over its characters (so that a check costs the
     length of the item, whatever the number of quotations and claims in the paragraph)."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote], claims: list[Claim]) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], claims: list[Claim], text: str | None = None) -> None:
         self.doc = doc
-        size = len(doc.text)
+        self.text = doc.text if text is None else text
+        """The paragraph's text (a Doc joins its tokens anew each time it is asked)."""
+        size = len(self.text)
         self.quoted = bytearray(size)
         for quote in quotes:
             self.quoted[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
@@ -78,7 +80,7 @@ class Voice:
         """The paragraph's claims whose words are found in it."""
         cursor = 0
         for claim in claims:
-            place = _locate(doc.text, claim.text, cursor)
+            place = _locate(self.text, claim.text, cursor)
             if place is None:
                 continue
             self.found.append(claim)
@@ -153,7 +155,7 @@ class Voice:
 
     def _token_at(self, offset: int) -> int:
         if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
+            self._starts = self.doc.to_array("IDX").tolist()
         return max(0, bisect_right(self._starts, offset) - 1)
 
 
