@@ -67,11 +67,23 @@ def item(body: str, words: str):
             "event",
         ),
         ("The captain pleaded guilty to two counts of illegal fishing.", "pleaded guilty", "event"),
-        # A clause that dates another by an event.
+        # A clause that dates another by an event is part of it, or an item of its own when what
+        # it dates is something said.
         (
             "After the ferry was detained in Bergen, the owners changed its flag.",
+            "After the ferry was detained in Bergen, the owners changed its flag",
+            "event",
+        ),
+        (
+            'After the ferry was detained in Bergen, the owners said: "We will appeal."',
             "the ferry was detained in Bergen",
             "fact",
+        ),
+        # A document cited in front of its author keeps the author.
+        (
+            "In a report published on Monday, the Coastal Survey Office said the dunes had moved.",
+            "a report published on Monday, the Coastal Survey Office",
+            "document",
         ),
     ],
 )
@@ -112,7 +124,10 @@ def test_what_becomes_evidence(body, words, kind):
         ("Play Video 1:10 The harbour master explains the new rules - video", "1:10", None),
         ("Witness 3 described the fire to the court in detail.", "Witness 3", "statistic"),
         ("The port adopted a zero tolerance policy towards oil spills in 2019.", "zero", "statistic"),
-        # Page furniture.
+        # A feeling or a mood does nothing: its doings are figures of speech.
+        ("Frustration with the harbour master has come into the open this month.", "Frustration", None),
+        # Page furniture, and a post embedded from a social network.
+        ("Ferry strike ends at last! — Harbour News (@harbournews) May 3, 2021", "Ferry strike", None),
         ("The Associated Press contributed to this report.", "contributed to this report", None),
         ("Additional reporting by Kari Lund in Oslo.", "reporting by", None),
         # A document only named, not cited.

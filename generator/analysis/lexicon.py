@@ -42,7 +42,8 @@ State"), group (plural people: "experts"), quantity (counts people: "a number of
 in no role class), cited (a text that is evidence when the article says whose it is: a
 report, a letter, a ruling), proceeding (a speech, an inquiry, a bill or a treaty, evidence only
 when the article lets it speak or says it was published), stance (a voiced stance: to join or
-reject "calls for a probe" is a claim, not an event). A noun's `descriptor` is the role
+reject "calls for a probe" is a claim, not an event), abstract (a feeling or a state of opinion,
+whose doings are figures of speech: "frustration has come into relief"). A noun's `descriptor` is the role
 class that "the <noun>" refers back to (`any` for "the man"); its `roles` the role classes it
 belongs to.
 """
@@ -63,7 +64,7 @@ MODALITIES = ("denial", "recommendation", "prediction")
 NOUN_CLASSES = (
     "speech", "document", "finding", "media", "media_name", "government", "organization",
     "organization_name", "group", "quantity", "source", "sentient", "role", "cited",
-    "proceeding", "stance",
+    "proceeding", "stance", "abstract",
 )  # fmt: skip
 TITLE_CLASSES = ("title", "abbreviated", "female", "male", "title_end")
 WORD_CLASSES = (
@@ -91,7 +92,7 @@ _NOUN_SETS = {
     "ORGANIZATION_NOUNS": "organization", "ORGANIZATION_NAME_WORDS": "organization_name",
     "GROUP_NOUNS": "group", "QUANTITY_NOUNS": "quantity", "SOURCE_NOUNS": "source",
     "CITED_NOUNS": "cited", "PROCEEDING_NOUNS": "proceeding",
-    "STANCE_NOUNS": "stance",
+    "STANCE_NOUNS": "stance", "ABSTRACT_NOUNS": "abstract",
 }  # fmt: skip
 _TITLE_SETS = {
     "TITLES": "title", "ABBREVIATED_TITLES": "abbreviated", "FEMALE_TITLES": "female",

@@ -136,10 +136,9 @@ def _admissible(candidate: Candidate, voice: Voice) -> bool:
     head = voice.doc[candidate.head]
     if in_question(head):
         return False
-    if candidate.kind == "statistic":
+    # A figure a source gives and a document a claim cites are evidence in any voice but a quotation.
+    if candidate.kind in ("statistic", "document"):
         return True
-    if candidate.kind == "document":
-        return candidate.firm or not (voice.claimed_share(start, end) > 0.5 or under_saying(head))
     # A verb of saying is the cue of a claim or a speech act, not an event, unless it is itself
     # inside what a claim reports.
     if says(head) and not voice.is_claimed(head.idx) and not _said_of(head):

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
 _SOURCE_PREPOSITIONS = frozenset({"from", "by", "on"})
 _CITING_PREPOSITIONS = frozenset({"in", "to"})
+_AUTHOR_WORDS = 16
 _ANY = frozenset({"any", "another", "every", "no", "each"})
 _OTHER = frozenset({"second", "further", "previous", "earlier", "past", "prior", "future"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -37,16 +38,17 @@ def find_documents(sentence: Span) -> Iterator[Candidate]:
             continue
         start, end = _phrase(token)
         said = _what_it_says(token)
+        author = _author(token)
         if said is not None:
             # "A new poll shows that …", "said in a court filing that …": the document with what it
             # says, when that is something that happened (not a plan, a denial or a quotation).
-            start, end = (
-                (start, token_span(list(said.subtree))[1])
-                if token.dep_ == "pobj"
-                else clause_span(token.head)
-            )
+            own = said.head.i == token.i or token.dep_ == "pobj"
+            start, end = (start, token_span(list(said.subtree))[1]) if own else clause_span(token.head)
+        elif author is not None:
+            # "In its latest report, the IOM said …": the document with whose it is.
+            end = max(end, token_span(list(author.subtree))[1])
         if end > start:
-            yield Candidate(start, end, "document", token.i, firm=strong)
+            yield Candidate(start, end, "document", token.i)
 
 
 def _is_document(token: Token) -> bool:
@@ -93,6 +95,20 @@ def _happened(clause: Token) -> bool:
         and not is_modal(clause)
         and not any(c.dep_ == "neg" for c in clause.children)
     )
+
+
+def _author(noun: Token) -> Token | None:
+    """The subject (of at most 16 tokens) of the verb of saying that cites a preposed document
+    ("In a book published this week, Philippe Sands says …" gives Philippe Sands)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _CITING_PREPOSITIONS:
+        return None
+    verb = noun.head.head
+    if not _speaks(verb) or noun.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > noun.i), None)
+    if subject is None or subject.pos_ == "PRON" or len(list(subject.subtree)) > _AUTHOR_WORDS:
+        return None
+    return subject
 
 
 def _lemma(token: Token) -> str:

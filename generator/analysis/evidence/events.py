@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.analysis.evidence.spans import Candidate, clause_span, is_modal, subject_of
 from generator.analysis.lexicon import (
+    ABSTRACT_NOUNS,
     COGNITION_VERBS,
     FACTIVE_VERBS,
     OPINION_WORDS,
@@ -41,7 +42,13 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
     for verb in sentence:
         if not (verb.dep_ in _EVENT_DEPS or _temporal(verb)) or not _is_event(verb):
             continue
-        start, end = clause_span(verb)
+        # "When Obama took office, he met …": the dating event is part of the event it dates,
+        # and an item of its own only when what it dates is not an event ("After he was
+        # dismissed, Lapid said …").
+        if _temporal(verb) and verb.head.dep_ in _EVENT_DEPS and _is_event(verb.head) and not says(verb.head):
+            continue
+        dating = (lambda child: _temporal(child) and _is_event(child)) if not says(verb) else None
+        start, end = clause_span(verb, keep=dating)
         if end > start:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             yield Candidate(start, end, "fact" if passive else "event", verb.i)
@@ -64,6 +71,9 @@ def _is_event(verb: Token) -> bool:
         return False
     subject = subject_of(verb)
     if subject is None or subject.lower_ in _PERSONAL:
+        return False
+    # "Frustration has come into relief", "a consensus has emerged": a figure of speech.
+    if subject.dep_ == "nsubj" and subject.lemma_.lower() in ABSTRACT_NOUNS:
         return False
     # "… and then went": a coordinated verb shares the tense of the first.
     return verb.dep_ != "conj" or completed(verb.head)

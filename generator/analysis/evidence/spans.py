@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,9 +32,8 @@ class Candidate:
     value: str | None = None
     measure: str | None = None
     firm: bool = True
-    """For a document, whether the article says where it came from or lets it speak (rather than
-    only whose it is), which makes it evidence even inside a claim; for a statistic, whether its
-    figure is more than a small count ("two delegations"), which an event holding it tells better."""
+    """For a statistic, whether its figure is more than a small count ("two delegations"), which
+    an event holding it tells better."""
 
 
 def clause_of(token: Token, finite: bool = False) -> Token:
@@ -62,18 +62,26 @@ def is_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
-def clause_span(node: Token, limit: int = MAX_WORDS) -> tuple[int, int]:
+def clause_span(
+    node: Token, limit: int = MAX_WORDS, keep: Callable[[Token], bool] | None = None
+) -> tuple[int, int]:
     """The characters of the clause a verb heads, without its coordinated clauses or preposed adverbials.
 
     "For example, although A, Beijing refused to B, and C happened" gives "Beijing refused to B".
-    Returns (start, start) when nothing is left.
+    A preposed child for which `keep` is true stays, with the punctuation after it. Returns
+    (start, start) when nothing is left.
     """
     cut: set[int] = set()
     subject = subject_of(node)
     opening = subject.left_edge.i if subject is not None else node.i
+    kept = [c for c in node.children if c.i < opening and keep is not None and keep(c)]
+    after_kept = kept[0].right_edge.i if kept else len(node.doc)
     for child in node.children:
-        if (child.dep_ in ("conj", "cc") and child.i > node.i) or (
-            child.i < opening and child.dep_ in _CUT_BEFORE
+        preposed = child.i < opening and child not in kept
+        if child.dep_ == "punct" and child.i > after_kept:
+            preposed = False
+        if (child.dep_ in ("conj", "cc", "dep") and child.i > node.i) or (
+            preposed and child.dep_ in _CUT_BEFORE
         ):
             cut.update(t.i for t in child.subtree)
         elif child.dep_ == "mark":
@@ -92,7 +100,13 @@ def clause_span(node: Token, limit: int = MAX_WORDS) -> tuple[int, int]:
 
 def token_span(tokens: list[Token], limit: int = MAX_WORDS) -> tuple[int, int]:
     """The characters of a run of tokens, without edge punctuation and at most `limit` words long."""
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
+    inside = {t.i for t in tokens}
+    # A subordinator stays with its clause ("After the ferry was detained, …"), not alone.
+    while tokens and (
+        tokens[0].is_punct
+        or tokens[0].dep_ == "cc"
+        or (tokens[0].dep_ == "mark" and tokens[0].head.i not in inside)
+    ):
         tokens = tokens[1:]
     # A word count, not a token count: "U.S.-Iran" is one word of several tokens.
     words = 0

@@ -37,6 +37,7 @@ _QUESTION_MARKS = frozenset({"whether", "if"})
 _NOT_SOURCES = frozenset({"people", "person"})
 _WORD = re.compile(r"[\w’'-]+")
 _FURNITURE_WORDS = 40
+_EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}\s*$|pic\.twitter\.com/|https?://t\.co/")
 _CUE_REACH = 200
 """How far from its claim (in characters) a cue is looked for."""
 
@@ -216,5 +217,8 @@ def is_furniture(text: str) -> bool:
 
 def furniture_paragraph(text: str) -> bool:
     """A short paragraph with a credit, a caption or a video label in it is page furniture whole
-    ("Kim Darroch has resigned. Now Britain risks … | Martin Kettle Read more")."""
+    ("Kim Darroch has resigned. Now Britain risks … | Martin Kettle Read more"), and so is an
+    embedded post, signed with its author's handle and date ("— Jo Doe (@jodoe) May 1, 2019")."""
+    if _EMBEDDED_POST.search(text):
+        return True
     return len(text.split()) <= _FURNITURE_WORDS and is_furniture(text)
