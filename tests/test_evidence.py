@@ -145,6 +145,37 @@ def test_an_official_body_reports_events_that_are_facts():
     found = item(body, "were arrested on the trawler")
     assert found is not None
     assert "police said" not in found.text
+    body = "The trawler sank off the cape on Thursday, according to a spokesman for the coast guard."
+    assert item(body, "The trawler sank off the cape") is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ola Berg, a former adviser to the council, said the trawler had sunk off the cape.",
+        "Officials said the trawler had sunk off the cape on Thursday.",
+        "A new book on the fishing industry claims the trawler had sunk off the cape.",
+    ],
+)
+def test_what_a_person_an_unnamed_official_or_a_book_says_happened_is_a_claim(body):
+    assert item(body, "sunk off the cape") is None
+
+
+def test_a_figure_in_a_relative_clause_is_told_by_its_sentence():
+    body = "The island is home to a naval base, which has 18 patrol boats."
+    found = item(body, "18 patrol boats")
+    assert found is not None and found.text.startswith("The island is home")
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("The navy plans to buy 18 patrol boats for the northern coast.", "18 patrol boats"),
+        ("Officials wanted to train up to 5,000 new recruits this year.", "5,000"),
+    ],
+)
+def test_a_figure_in_a_plan_or_a_purpose_is_not_a_statistic(body, words):
+    assert not any(words in e.text and e.kind == "statistic" for e in evidence_of(body))
 
 
 def test_a_figure_keeps_what_it_measures_and_never_a_pronoun():

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.analysis.evidence.documents import find_documents
-from generator.analysis.evidence.events import find_events, reports_speech, says
+from generator.analysis.evidence.events import find_events, reports_speech, said_of, says
 from generator.analysis.evidence.spans import Candidate, token_span
 from generator.analysis.evidence.statistics import find_statistics
 from generator.analysis.evidence.voice import (
@@ -26,13 +26,12 @@ from generator.analysis.evidence.voice import (
     is_furniture,
     under_saying,
 )
-from generator.analysis.lexicon import SPEECH_VERBS
 from generator.analysis.quotes import find_quotes
 from generator.model import Article, Claim, Evidence
 from generator.text import stable_id, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 STATISTIC_CONFIDENCE = 0.8
 """A figure is found by its form; what it measures is the uncertain part."""
@@ -141,7 +140,7 @@ def _admissible(candidate: Candidate, voice: Voice) -> bool:
         return True
     # A verb of saying is the cue of a claim or a speech act, not an event, unless it is itself
     # inside what a claim reports.
-    if says(head) and not voice.is_claimed(head.idx) and not _said_of(head):
+    if says(head) and not voice.is_claimed(head.idx) and not said_of(head):
         return False
     if says(head) and reports_speech(head):
         return False
@@ -171,16 +170,6 @@ def _without_speech(candidate: Candidate, doc: Doc) -> Candidate | None:
     cut = speech[0].left_edge.i
     start, end = token_span([t for t in head.subtree if t.i < cut and t.idx >= candidate.start])
     return replace(candidate, start=start, end=end) if end > start else None
-
-
-def _said_of(verb: Token) -> bool:
-    """A verb of saying in the passive, with no words said ("the comment was criticised by the
-    party", "the case was highlighted in a film"): what was done to its subject is an event."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) or reports_speech(verb):
-        return False
-    return not any(
-        t.lemma_.lower() in SPEECH_VERBS for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB"
-    )
 
 
 def _tidy(text: str) -> str:

@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.analysis.evidence.spans import MAX_WORDS, Candidate, clause_span, is_modal, token_span
-from generator.analysis.lexicon import CITED_NOUNS, PROCEEDING_NOUNS, PUBLICATION_VERBS, SPEECH_VERBS
+from generator.analysis.lexicon import (
+    CITED_NOUNS,
+    FACTIVE_VERBS,
+    PROCEEDING_NOUNS,
+    PUBLICATION_VERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -61,16 +68,17 @@ def _is_document(token: Token) -> bool:
 
 def _what_it_says(noun: Token) -> Token | None:
     """The clause a document says, after it: its own ("the report says that …") or the one of the verb
-    it is cited in ("said in a statement that …")."""
+    it is cited in ("said in a statement that …"), when the verb takes no side."""
     own = next((c for c in noun.children if _content_clause(c)), None)
     if own is not None:
         return own if _happened(own) else None  # "a court filing that Manafort had lied"
     verb = (
         noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
     )
+    # Only what it tells without taking a side ("says", "shows", "found"), not what it claims.
     if (
         verb is None
-        or not _speaks(verb)
+        or _lemma(verb) not in REPORTING_VERBS | FACTIVE_VERBS
         or (noun.dep_ == "pobj" and noun.head.lower_ not in _CITING_PREPOSITIONS)
     ):
         return None

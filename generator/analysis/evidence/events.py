@@ -79,6 +79,16 @@ def _is_event(verb: Token) -> bool:
     return verb.dep_ != "conj" or completed(verb.head)
 
 
+def said_of(verb: Token) -> bool:
+    """A verb of saying in the passive, with no words said ("the comment was criticised by the
+    party", "the case was highlighted in a film"): what was done to its subject is an event."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or reports_speech(verb):
+        return False
+    said = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep")]
+    said += [g for c in said if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    return not any(c.lemma_.lower() in SPEECH_VERBS and c.pos_ == "VERB" for c in said)
+
+
 def _temporal(verb: Token) -> bool:
     """A clause that dates another by an event ("After he was dismissed on Tuesday, …")."""
     return verb.dep_ == "advcl" and any(

@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from generator.analysis.evidence.events import said_of, says
 from generator.analysis.evidence.spans import Candidate, clause_of, clause_span, is_modal, subject_of
+from generator.analysis.lexicon import STATE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,9 +49,10 @@ def find_statistics(entities: list[Span]) -> Iterator[Candidate]:
         duration = _is_duration(ent)
         if not duration and (ent.label_ not in _FIGURES or not _is_figure(ent)):
             continue
-        clause = clause_of(ent.root, finite=True)
-        if is_modal(clause):
-            continue
+        firm = duration or not (ent.label_ == "CARDINAL" and _small(ent))
+        clause = _clause(ent)
+        if clause is None or (not firm and says(clause) and not said_of(clause)):
+            continue  # "one of the four, Gerry Conlon, said …": the count is the speaker's
         measure = _lasted(ent) if duration else _measure(ent, clause)
         if measure is None:
             continue
@@ -58,15 +61,32 @@ def find_statistics(entities: list[Span]) -> Iterator[Candidate]:
             continue
         if not start <= ent.start_char < end:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
-        yield Candidate(
-            start,
-            end,
-            "statistic",
-            clause.i,
-            ent.text,
-            measure.text,
-            firm=duration or not (ent.label_ == "CARDINAL" and _small(ent)),
-        )
+        yield Candidate(start, end, "statistic", clause.i, ent.text, measure.text, firm=firm)
+
+
+def _clause(ent: Span) -> Token | None:
+    """The clause that gives a figure: the sentence's, for a figure in a relative clause ("the island
+    is home to an air base, which has six bombers") when that is neither said nor planned; None for
+    a plan, a purpose or a hypothesis ("would cost", "to train 5,000 rebels", "planned to stay")."""
+    clause = clause_of(ent.root, finite=True)
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        outer = clause_of(clause.head, finite=True)
+        if _told(outer) and not says(outer):
+            return outer
+    if _told(clause):
+        return clause
+    # "A suspect held in Guantanamo for 33 months plans to sue": the participle tells the figure.
+    participle = next((t for t in ent.root.ancestors if t.pos_ == "VERB"), None)
+    return (
+        participle
+        if participle is not None and participle.tag_ == "VBN" and participle.dep_ == "acl"
+        else None
+    )
+
+
+def _told(clause: Token) -> bool:
+    infinitive = clause.tag_ == "VB" and any(c.lower_ == "to" for c in clause.children)
+    return not (is_modal(clause) or infinitive or clause.lemma_.lower() in STATE_VERBS)
 
 
 def _is_figure(ent: Span) -> bool:

@@ -8,8 +8,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from generator.analysis.lexicon import (
+    CITED_NOUNS,
     COGNITION_VERBS,
-    DOCUMENT_NOUNS,
     FACTIVE_VERBS,
     FURNITURE,
     GOVERNMENT_NOUNS,
@@ -23,7 +23,6 @@ from generator.analysis.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
-from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,6 +34,7 @@ _QUESTION_MARKS = frozenset({"whether", "if"})
 # Claims the article reports on the word of a body rather than a person ("police said", "according
 # to a spokesman for the command"); their events are the article's facts, as a wire story gives them.
 _NOT_SOURCES = frozenset({"people", "person"})
+_ARGUED = frozenset({"book", "blog", "op-ed", "editorial", "column", "tweet", "manifesto", "speech"})
 _WORD = re.compile(r"[\w’'-]+")
 _FURNITURE_WORDS = 40
 _EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}\s*$|pic\.twitter\.com/|https?://t\.co/")
@@ -47,15 +47,20 @@ def saying_verbs() -> frozenset[str]:
     return frozenset(SPEECH_VERBS) | COGNITION_VERBS | INQUIRY_VERBS | OPINION_WORDS
 
 
-def source_words() -> frozenset[str]:
+def official_words() -> frozenset[str]:
+    """Words that make a speaker an official body, an outlet or a record: "police", "the ministry",
+    "a spokesman", "the agency", "a report" (not a book or an op-ed, which argue)."""
     return (
-        GOVERNMENT_NOUNS
-        | ORGANIZATION_NOUNS
-        | SOURCE_NOUNS
-        | DOCUMENT_NOUNS
-        | MEDIA_NOUNS
-        | ROLE_CLASSES["spokesman"]
-    ) - _NOT_SOURCES
+        (
+            GOVERNMENT_NOUNS
+            | ORGANIZATION_NOUNS
+            | MEDIA_NOUNS
+            | ROLE_CLASSES["spokesman"]
+            | (CITED_NOUNS - _ARGUED)
+        )
+        - SOURCE_NOUNS
+        - _NOT_SOURCES
+    )
 
 
 class Voice:
@@ -112,23 +117,21 @@ class Voice:
         return self.owner[self.starts[n - 1]] if n else None
 
     def on_record(self, claim: Claim) -> bool:
-        """Whether a claim is given on the word of an official body or a document, with a verb that
-        takes no side ("police said", "according to a spokesman"): what it reports happened is the
-        article's fact, as a wire story gives it. "He insisted …" is not."""
-        if claim.cue in ("according to", "according"):
-            return True
+        """Whether what a claim reports happened is the article's fact, as a wire story gives it:
+        an official body, an outlet or a record tells it with a verb that takes no side ("police
+        said", "according to a spokesman for the command"; an unnamed official only with
+        "according to"), or a factive cue presents it as true ("noted that …"). "He insisted …",
+        "a former adviser said …" and "officials said …" are claims."""
         lemma = self.cue_lemma(claim)
         if lemma in FACTIVE_VERBS:
             return True
-        if lemma not in REPORTING_VERBS:
+        according = claim.cue in ("according to", "according")
+        if not according and lemma not in REPORTING_VERBS:
             return False
-        text = (claim.speaker_text or "").strip()
-        if any(w.lower() in source_words() for w in _WORD.findall(text)):
-            return True
-        # "Russia said", "the Kremlin said": a country or its seat of government.
-        key = re.sub(r"^the\s+", "", text.lower())
-        places = gazetteer()
-        return key in places.countries or key in places.capitals
+        # The speaker's own words, not those of an apposition ("Jo Doe, a member of the committee").
+        words = {w.lower() for w in _WORD.findall((claim.speaker_text or "").split(",")[0])}
+        words |= {w[:-1] for w in words if w.endswith("s")}  # "reports", "officials"
+        return bool(words & official_words()) or (according and bool(words & SOURCE_NOUNS))
 
     def vouched(self, start: int, end: int) -> bool:
         """Whether a quotation is presented as true: the claim that holds it has a factive cue
