@@ -79,6 +79,23 @@ def item(body: str, words: str):
             "the ferry was detained in Bergen",
             "fact",
         ),
+        # An event keeps when and where it happened, and not what might follow from it.
+        (
+            "On Monday night, the council sacked the harbour master.",
+            "On Monday night, the council sacked the harbour master",
+            "event",
+        ),
+        (
+            "The mayor stayed away from the vote over fears it would split the council.",
+            "The mayor stayed away from the vote",
+            "event",
+        ),
+        # An object clause that reports speech is part of the event.
+        (
+            "Earlier this month, the navy tested what officials say was a new torpedo.",
+            "the navy tested what officials say was a new torpedo",
+            "event",
+        ),
         # A document cited in front of its author keeps the author.
         (
             "In a report published on Monday, the Coastal Survey Office said the dunes had moved.",

@@ -141,8 +141,8 @@ def _hypothetical(noun: Token) -> bool:
 
 
 def _cited_firmly(noun: Token) -> bool:
-    """Whether the article says where a document came from or lets it speak: "a statement from the
-    ministry", "a report published on Monday", "the poll shows …", "said in a statement"."""
+    """Whether the article says where a document came from or what it tells: "a statement from the
+    ministry", "a report published on Monday", "the poll shows that …", "said in a statement"."""
     for child in noun.children:
         if (
             child.dep_ == "prep"
@@ -155,7 +155,8 @@ def _cited_firmly(noun: Token) -> bool:
         if child.dep_ == "appos" and any(_named(t) for t in child.subtree):
             return True
     head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and _speaks(head):
+    # "A new poll shows that …" with what it shows; "a statement said" alone tells nothing.
+    if noun.dep_ in ("nsubj", "nsubjpass") and _speaks(head) and _what_it_says(noun) is not None:
         return True
     # "said in a statement", "according to the report", "wrote in a letter to …"
     if noun.dep_ == "pobj" and head.lower_ in _CITING_PREPOSITIONS:
@@ -190,7 +191,7 @@ def _phrase(noun: Token) -> tuple[int, int]:
         for t in child.subtree
     }
     run: list[Token] = []
-    for token in noun.subtree:
+    for token in sorted(noun.subtree, key=lambda t: t.i):
         if token.i in cut:
             if run and token.i > noun.i:
                 break

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from generator.analysis.evidence.spans import Candidate, clause_span, is_modal, subject_of
+from generator.analysis.evidence.spans import MODALS, Candidate, clause_span, is_modal, subject_of
 from generator.analysis.lexicon import (
     ABSTRACT_NOUNS,
     COGNITION_VERBS,
@@ -47,8 +47,12 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
         # dismissed, Lapid said …").
         if _temporal(verb) and verb.head.dep_ in _EVENT_DEPS and _is_event(verb.head) and not says(verb.head):
             continue
-        dating = (lambda child: _temporal(child) and _is_event(child)) if not says(verb) else None
-        start, end = clause_span(verb, keep=dating)
+        dating = (
+            (lambda child: (_temporal(child) and _is_event(child)) or _setting(child))
+            if not says(verb)
+            else None
+        )
+        start, end = clause_span(verb, keep=dating, drop=_hypothetical(verb))
         if end > start:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             yield Candidate(start, end, "fact" if passive else "event", verb.i)
@@ -87,6 +91,27 @@ def said_of(verb: Token) -> bool:
     said = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep")]
     said += [g for c in said if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     return not any(c.lemma_.lower() in SPEECH_VERBS and c.pos_ == "VERB" for c in said)
+
+
+def _hypothetical(verb: Token) -> frozenset[int]:
+    """The phrases after an event that tell what might follow ("… over fears it would hurt his
+    drive"): the smallest phrase that holds each modal, which is not part of what happened."""
+    cut: set[int] = set()
+    for modal in verb.subtree:
+        if modal.dep_ != "aux" or modal.lower_ not in MODALS or modal.head.i == verb.i:
+            continue
+        phrase = next(
+            (a for a in modal.ancestors if a.dep_ in ("prep", "advcl") and a.i > verb.i),
+            None,
+        )
+        if phrase is not None and verb in phrase.ancestors:
+            cut.update(t.i for t in phrase.subtree)
+    return frozenset(cut)
+
+
+def _setting(child: Token) -> bool:
+    """A preposed phrase of when or where ("On Monday night, …", "At a meeting in Singapore in June, …")."""
+    return child.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
 
 
 def _temporal(verb: Token) -> bool:

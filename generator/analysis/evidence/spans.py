@@ -63,15 +63,18 @@ def is_modal(verb: Token) -> bool:
 
 
 def clause_span(
-    node: Token, limit: int = MAX_WORDS, keep: Callable[[Token], bool] | None = None
+    node: Token,
+    limit: int = MAX_WORDS,
+    keep: Callable[[Token], bool] | None = None,
+    drop: frozenset[int] = frozenset(),
 ) -> tuple[int, int]:
     """The characters of the clause a verb heads, without its coordinated clauses or preposed adverbials.
 
     "For example, although A, Beijing refused to B, and C happened" gives "Beijing refused to B".
-    A preposed child for which `keep` is true stays, with the punctuation after it. Returns
-    (start, start) when nothing is left.
+    A preposed child for which `keep` is true stays, with the punctuation after it; the tokens in
+    `drop` go. Returns (start, start) when nothing is left.
     """
-    cut: set[int] = set()
+    cut: set[int] = set(drop)
     subject = subject_of(node)
     opening = subject.left_edge.i if subject is not None else node.i
     kept = [c for c in node.children if c.i < opening and keep is not None and keep(c)]
@@ -87,7 +90,8 @@ def clause_span(
         elif child.dep_ == "mark":
             cut.add(child.i)
     run: list[Token] = []
-    for token in node.subtree:
+    # In reading order: a subtree is walked child by child, which a crossing parse puts out of order.
+    for token in sorted(node.subtree, key=lambda t: t.i):
         if token.i in cut:
             continue
         if run and token.i != run[-1].i + 1:
@@ -100,6 +104,7 @@ def clause_span(
 
 def token_span(tokens: list[Token], limit: int = MAX_WORDS) -> tuple[int, int]:
     """The characters of a run of tokens, without edge punctuation and at most `limit` words long."""
+    tokens = sorted(tokens, key=lambda t: t.i)
     inside = {t.i for t in tokens}
     # A subordinator stays with its clause ("After the ferry was detained, …"), not alone.
     while tokens and (
