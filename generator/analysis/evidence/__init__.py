@@ -1,10 +1,13 @@
 """Evidence: figures with what they measure, the documents cited, and the events the article reports as fact.
 
-Evidence is what the article offers in its own voice. Nothing inside a quotation is evidence, nor what
-a claim reports someone saying, nor a clause under a verb of saying, believing or asking, with the two
-exceptions a wire story needs: a figure a source gives, with what it measures, and an event an official
-body or a document reports ("seven people had been arrested, police said"). Each item keeps its
-sentence and the ids of the claims of its paragraph.
+Evidence is what the article offers in its own voice: `statistics`, `documents` and `events` find
+candidates in a sentence, `voice` says whose words each stretch of a paragraph is, and this module
+keeps the admissible ones. Nothing quoted is evidence, nor an event a claim reports or a clause
+under a verb of saying, believing or asking, save what a wire story gives as fact: a figure a source
+gives, with what it measures; a document a claim cites; an event an official body, an outlet or a
+record reports with a verb that takes no side ("seven people were arrested, police said"); and what
+a factive cue presents as true ("noted that …"). Each item keeps its sentence and the ids of the
+claims of its paragraph.
 """
 
 from __future__ import annotations
@@ -38,7 +41,12 @@ STATISTIC_CONFIDENCE = 0.8
 OTHER_CONFIDENCE = 0.6
 """Events, facts and documents are read off the parse of a sentence."""
 _PRIORITY = {"statistic": 0, "document": 1, "fact": 2, "event": 2}
+"""Of near-duplicates the first in this order is kept; a small count ranks after an event."""
 _SMALL_COUNT_RANK = 3
+_QUOTED = 0.3
+"""The share of an item's characters inside quotation marks that makes it someone's words."""
+_REPORTED = 0.5
+"""The share inside a claim that makes an event reported speech."""
 _MIN_WORDS = 3
 _MIN_EVENT_WORDS = 5
 """Fewer words than this do not tell an event ("the virus began replicating", "that line was crossed")."""
@@ -66,8 +74,8 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
         for ent in doc.ents:
             entities[starts[bisect_right(starts, ent.start) - 1]].append(ent)
         for sentence in doc.sents:
-            said = voice.text[sentence.start_char : sentence.end_char].strip()
-            for candidate in _sentence_items(sentence, said, entities[sentence.start], voice):
+            whole = voice.text[sentence.start_char : sentence.end_char].strip()
+            for candidate in _sentence_items(sentence, whole, entities[sentence.start], voice):
                 text = _tidy(voice.text[candidate.start : candidate.end])
                 key = tuple(words(text))
                 if key in seen_texts:
@@ -79,7 +87,7 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
                         kind=candidate.kind,
                         text=text,
                         paragraph=index + 1,
-                        sentence=said,
+                        sentence=whole,
                         value=candidate.value,
                         measure=candidate.measure,
                         claims=supports,
@@ -120,6 +128,7 @@ def _sentence_items(sentence: Span, text: str, entities: list[Span], voice: Voic
 
 
 def _rank(candidate: Candidate) -> int:
+    """Which of two near-duplicates is kept: the lower rank."""
     if candidate.kind == "statistic" and not candidate.firm:
         return _SMALL_COUNT_RANK
     return _PRIORITY[candidate.kind]
@@ -130,7 +139,7 @@ def _admissible(candidate: Candidate, voice: Voice) -> bool:
     start, end = candidate.start, candidate.end
     if is_furniture(voice.text[start:end]):
         return False
-    if voice.quoted_share(start, end) > 0.3 and not voice.vouched(start, end):
+    if voice.quoted_share(start, end) > _QUOTED and not voice.vouched(start, end):
         return False
     head = voice.doc[candidate.head]
     if in_question(head):
@@ -142,9 +151,7 @@ def _admissible(candidate: Candidate, voice: Voice) -> bool:
     # inside what a claim reports.
     if says(head) and not voice.is_claimed(head.idx) and not said_of(head):
         return False
-    if says(head) and reports_speech(head):
-        return False
-    reported = voice.claimed_share(start, end) > 0.5 or under_saying(head)
+    reported = voice.claimed_share(start, end) > _REPORTED or under_saying(head)
     if not reported:
         return True
     claim = voice.claim_at(start, end)
@@ -177,6 +184,7 @@ def _without_speech(candidate: Candidate, doc: Doc) -> Candidate | None:
 
 
 def _tidy(text: str) -> str:
+    """Without the quotation marks and dashes at its edges, on one line."""
     text = text.strip(" ,;:—–-\"“”‘’'")
     return re.sub(r"\s+", " ", text)
 

@@ -1,8 +1,10 @@
 """Documents: a report, study, poll, law, letter, ruling or statement that the article cites.
 
-A document is cited when the article says whose it is or where it came from ("the IOM's latest
-report", "a statement from the ministry", "a book published this week"), or lets it speak ("a new
-poll shows …", "said in a statement"); a noun that merely happens to be "report" is not.
+A document is cited when the article says where it came from ("a statement from the ministry", "a
+book published this week"), cites it ("said in a statement", "according to the report"), tells what
+it says ("a new poll shows that …"), or at its first mention says whose it is ("Darroch's letter");
+a proceeding (a speech, an inquiry, a bill) only in the first three ways. A noun that merely happens
+to be "report" is not a document cited, nor is "another report" or "the previous recordings".
 """
 
 from __future__ import annotations

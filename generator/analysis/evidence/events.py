@@ -2,7 +2,8 @@
 
 An event is a clause in the past or the perfect whose verb is an action: not a state or a habit of
 mind ("needed", "believed"), not something said (that is a claim), not a hypothesis, a plan, a
-negation or a question.
+negation or a question. It keeps what dates it ("On Monday, …", "After the ferry was detained, …")
+and loses what might follow from it ("… over fears it would …").
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
 
 
 def _is_event(verb: Token) -> bool:
+    """Whether a verb tells an event by its form: tense, lemma, subject, no modal or negation."""
     # The small model sometimes tags a verb as an adjective ("no longer abstain"); a root with a
     # subject is a predicate whatever its tag.
     predicate = verb.pos_ in ("VERB", "AUX") or (verb.dep_ == "ROOT" and subject_of(verb) is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.analysis.lexicon import (
@@ -31,10 +32,9 @@ if TYPE_CHECKING:
     from generator.model import Claim
 
 _QUESTION_MARKS = frozenset({"whether", "if"})
-# Claims the article reports on the word of a body rather than a person ("police said", "according
-# to a spokesman for the command"); their events are the article's facts, as a wire story gives them.
 _NOT_SOURCES = frozenset({"people", "person"})
 _ARGUED = frozenset({"book", "blog", "op-ed", "editorial", "column", "tweet", "manifesto", "speech"})
+"""Texts that argue: what they say happened is a claim, as a person's would be."""
 _WORD = re.compile(r"[\w’'-]+")
 _FURNITURE_WORDS = 40
 _EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}\s*$|pic\.twitter\.com/|https?://t\.co/")
@@ -42,11 +42,13 @@ _CUE_REACH = 200
 """How far from its claim (in characters) a cue is looked for."""
 
 
+@cache
 def saying_verbs() -> frozenset[str]:
     """Verbs whose complement is what someone said, thought or asked, not what happened."""
     return frozenset(SPEECH_VERBS) | COGNITION_VERBS | INQUIRY_VERBS | OPINION_WORDS
 
 
+@cache
 def official_words() -> frozenset[str]:
     """Words that make a speaker an official body, an outlet or a record: "police", "the ministry",
     "a spokesman", "the agency", "a report" (not a book or an op-ed, which argue)."""
