@@ -178,6 +178,19 @@ def test_what_a_person_an_unnamed_official_or_a_book_says_happened_is_a_claim(bo
     assert item(body, "sunk off the cape") is None
 
 
+def test_a_spokesman_named_once_stays_on_the_record_as_she():
+    body = (
+        "Coast guard spokeswoman Anna Lie said the search had ended.\n\n"
+        "Five fishermen were rescued from the water on Friday, she said."
+    )
+    assert item(body, "Five fishermen were rescued") is not None
+
+
+def test_a_small_count_in_what_a_person_says_is_not_a_statistic():
+    body = "Ola Berg said he had sold two boats to a buyer in Bergen."
+    assert not any("two boats" in e.text for e in evidence_of(body))
+
+
 def test_a_figure_in_a_relative_clause_is_told_by_its_sentence():
     body = "The island is home to a naval base, which has 18 patrol boats."
     found = item(body, "18 patrol boats")

@@ -27,6 +27,7 @@ from generator.analysis.evidence.voice import (
     furniture_paragraph,
     in_question,
     is_furniture,
+    spokesman,
     under_saying,
 )
 from generator.analysis.quotes import find_quotes
@@ -60,11 +61,12 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
     claims_of = defaultdict(list)
     for claim in claims:
         claims_of[claim.paragraph].append(claim)
+    officials = frozenset(c.speaker for c in claims if c.speaker is not None and spokesman(c.speaker_text))
     seen_ids: dict[str, int] = {}
     seen_texts: set[tuple[str, ...]] = set()
     evidence: list[Evidence] = []
     for index, doc in enumerate(docs):
-        voice = Voice(doc, quotes[index], claims_of[index + 1], _text(doc, article, index))
+        voice = Voice(doc, quotes[index], claims_of[index + 1], _text(doc, article, index), officials)
         supports = tuple(c.id for c in voice.found)
         if furniture_paragraph(voice.text):
             continue
@@ -144,12 +146,13 @@ def _admissible(candidate: Candidate, voice: Voice) -> bool:
     head = voice.doc[candidate.head]
     if in_question(head):
         return False
-    # A figure a source gives and a document a claim cites are evidence in any voice but a quotation.
-    if candidate.kind in ("statistic", "document"):
+    # A figure a source gives and a document a claim cites are evidence in any voice but a quotation;
+    # a small count is no figure, and in a claim stands only as an event would.
+    if candidate.kind == "document" or (candidate.kind == "statistic" and candidate.firm):
         return True
     # A verb of saying is the cue of a claim or a speech act, not an event, unless it is itself
     # inside what a claim reports.
-    if says(head) and not voice.is_claimed(head.idx) and not said_of(head):
+    if candidate.kind != "statistic" and says(head) and not voice.is_claimed(head.idx) and not said_of(head):
         return False
     reported = voice.claimed_share(start, end) > _REPORTED or under_saying(head)
     if not reported:

@@ -100,7 +100,14 @@ def _hypothetical(verb: Token) -> frozenset[int]:
     drive"): the smallest phrase that holds each modal, which is not part of what happened."""
     cut: set[int] = set()
     for modal in verb.subtree:
-        if modal.dep_ != "aux" or modal.lower_ not in MODALS or modal.head.i == verb.i:
+        # "… in a trail where troops would pass" describes the trail: only a clause of what
+        # might happen ("fears it would hurt") is cut.
+        if (
+            modal.dep_ != "aux"
+            or modal.lower_ not in MODALS
+            or modal.head.i == verb.i
+            or modal.head.dep_ == "relcl"
+        ):
             continue
         phrase = next(
             (a for a in modal.ancestors if a.dep_ in ("prep", "advcl") and a.i > verb.i),

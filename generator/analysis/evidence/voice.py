@@ -69,8 +69,18 @@ class Voice:
     """The spoken parts of one paragraph, as masks over its characters (so that a check costs the
     length of the item, whatever the number of quotations and claims in the paragraph)."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote], claims: list[Claim], text: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quotes: list[Quote],
+        claims: list[Claim],
+        text: str | None = None,
+        officials: frozenset[str] = frozenset(),
+    ) -> None:
         self.doc = doc
+        self.officials = officials
+        """Actors the article names, in some claim, as the spokesman of a body (so that "she said"
+        counts when "the military spokeswoman" said before)."""
         self.text = doc.text if text is None else text
         """The paragraph's text (a Doc joins its tokens anew each time it is asked)."""
         size = len(self.text)
@@ -130,10 +140,9 @@ class Voice:
         according = claim.cue in ("according to", "according")
         if not according and lemma not in REPORTING_VERBS:
             return False
-        # The speaker's own words, not those of an apposition ("Jo Doe, a member of the committee").
-        words = {w.lower() for w in _WORD.findall((claim.speaker_text or "").split(",")[0])}
-        words |= {w[:-1] for w in words if w.endswith("s")}  # "reports", "officials"
-        return bool(words & official_words()) or (according and bool(words & SOURCE_NOUNS))
+        if claim.speaker is not None and claim.speaker in self.officials:
+            return True
+        return official(claim.speaker_text) or (according and anonymous(claim.speaker_text))
 
     def vouched(self, start: int, end: int) -> bool:
         """Whether a quotation is presented as true: the claim that holds it has a factive cue
@@ -163,6 +172,28 @@ class Voice:
         if self._starts is None:
             self._starts = self.doc.to_array("IDX").tolist()
         return max(0, bisect_right(self._starts, offset) - 1)
+
+
+def speaker_words(speaker_text: str | None) -> set[str]:
+    """The speaker's own words, not an apposition's ("Jo Doe, a member of the committee"), with
+    plurals also in the singular ("reports", "officials")."""
+    words = {w.lower() for w in _WORD.findall((speaker_text or "").split(",")[0])}
+    return words | {w[:-1] for w in words if w.endswith("s")}
+
+
+def official(speaker_text: str | None) -> bool:
+    """Whether the words naming a speaker name an official body, an outlet or a record."""
+    return bool(speaker_words(speaker_text) & official_words())
+
+
+def spokesman(speaker_text: str | None) -> bool:
+    """Whether they name someone whose office is to speak for a body ("the military spokeswoman")."""
+    return bool(speaker_words(speaker_text) & ROLE_CLASSES["spokesman"])
+
+
+def anonymous(speaker_text: str | None) -> bool:
+    """Whether they name an unnamed official or source ("U.S. officials", "a government source")."""
+    return bool(speaker_words(speaker_text) & SOURCE_NOUNS)
 
 
 def _locate(text: str, claim: str, cursor: int) -> list[tuple[int, int]] | None:
