@@ -284,9 +284,9 @@ class Cast:
 
     def group(self, members: list[Entity], position: tuple[int, int]) -> Entity:
         """Several named actors speaking together ("Graham Allison and Dimitri Simes")."""
-        keys = sorted({m.key for m in members})
+        keys = list(dict.fromkeys(m.key for m in members))
         for entity in self.live():
-            if entity.kind == "group" and sorted(entity.members) == keys:
+            if entity.kind == "group" and sorted(entity.members) == sorted(keys):
                 entity.positions.append(position)
                 return entity
         name = " and ".join([", ".join(m.names[0] for m in members[:-1]), members[-1].names[0]])
