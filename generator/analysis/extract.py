@@ -18,6 +18,7 @@ from generator.analysis.claims import (
     in_quote,
 )
 from generator.analysis.evidence import find_evidence
+from generator.analysis.identity import consolidate
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import SENTIENT_NOUNS
 from generator.analysis.nlp import parse, pipeline
@@ -156,6 +157,7 @@ def attribute(
                 resolver.last_claim_paragraph = index
             attributed.append((step, speaker))
     _resolve_descriptions(resolver, docs, attributed)
+    consolidate(resolver.cast)
     return resolver, _drop_nested(attributed, resolver)
 
 
@@ -309,8 +311,15 @@ def make_actors(
 def canonical_name(entity: Entity) -> str:
     """The fullest name, with each word in its most frequent spelling ("Geng Shuang")."""
     if entity.kind != "person":
+        # The name readers meet most ("IMF" after one "International Monetary Fund").
         return max(
-            entity.names, key=lambda n: (len(n.split()) <= 6, len(n.split()) >= 2, -entity.names.index(n))
+            entity.names,
+            key=lambda n: (
+                len(n.split()) <= 6,
+                entity.uses.get(n, 0),
+                len(n.split()) >= 2,
+                -entity.names.index(n),
+            ),
         )
     full = max(entity.names, key=lambda n: (min(len(n.split()), 3), -entity.names.index(n)))
     words = full.split()

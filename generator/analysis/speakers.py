@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors import Entity, clean_name, near, org_kind, role_and_affiliation
+from generator.analysis.actors import (
+    Entity,
+    clean_name,
+    fold,
+    name_parts,
+    near_part,
+    org_kind,
+)
 from generator.analysis.descriptions import Descriptions, Event
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import (
@@ -30,6 +37,7 @@ from generator.analysis.mentions import (
     side_near,
 )
 from generator.analysis.places import gazetteer
+from generator.analysis.roles import role_and_affiliation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -309,10 +317,11 @@ class Resolver(Descriptions):
         return entities[0]
 
     def _surname(self, word: str) -> Entity | None:
-        """The person already met whose surname this word is, exactly."""
+        """The person already met whose surname this word is, exactly (or who is named by it
+        alone: "President Trump’s", then "Trump" tagged as a body)."""
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
             if entity.kind == "person" and any(
-                len(n.split()) > 1 and n.split()[-1] == word for n in entity.names
+                n.split() and fold(word) in {fold(p) for p in name_parts(n.split()[-1])} for n in entity.names
             ):
                 return entity
         return None
@@ -326,7 +335,7 @@ class Resolver(Descriptions):
 
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
             if entity.kind == "person" and any(
-                near(word, part) for name in entity.names for part in name.split()
+                near_part(word, part) for name in entity.names for part in name.split()
             ):
                 return entity
         return None
