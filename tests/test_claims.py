@@ -1053,3 +1053,46 @@ def test_a_person_described_by_whom_they_served_speaks_alone():
         "Eyal Arad, a former campaign consultant to Mr. Netanyahu and other candidates."
     )
     assert [speaker for _, _, speaker, words in said if "very low" in words] == ["Eyal Arad"]
+
+
+def test_a_ministry_named_without_its_country_takes_the_country_s_name():
+    said = claims_of(
+        "The situation on the peninsula is complex, the Foreign Ministry spokesman told reporters in "
+        "Beijing, after China's Foreign Ministry issued a statement."
+    )
+    assert [speaker for *_, speaker, _ in said] == ["Chinese Foreign Ministry"]
+
+
+def test_a_country_s_president_is_its_head_the_article_names():
+    said = claims_of(
+        "Moon Jae-in met Donald Trump in Washington on Friday. South Korea’s president said the "
+        "North wants peace."
+    )
+    assert [speaker for *_, speaker, _ in said] == ["Moon Jae-in"]
+
+
+def test_someone_s_lawyer_is_not_the_client():
+    said = claims_of("Michael Cohen pleaded guilty in New York. Cohen's lawyer said he had co-operated.")
+    assert [speaker for *_, speaker, _ in said] == ["Cohen's lawyer"]
+
+
+def test_a_foreign_ministry_speaks_as_its_government_when_the_government_speaks_too():
+    b = briefing_of(
+        "Headline\n\nChina said it wanted calm on the peninsula. The situation is complex, the "
+        "Foreign Ministry spokesman told reporters in Beijing."
+    )
+    assert [a.name for a in b.actors if a.side == "China"] == ["China"]
+    assert "Foreign Ministry" in next(a for a in b.actors if a.name == "China").aliases
+
+
+def test_a_group_is_named_without_the_adverb_before_it():
+    said = claims_of("Even Mr. Trump’s critics praised the summit as a positive step.")
+    assert [speaker for *_, speaker, _ in said] == ["Mr. Trump’s critics"]
+
+
+def test_officials_named_again_by_their_noun_alone_are_the_officials_met_before():
+    said = claims_of(
+        "U.S. officials said a launch was likely. Earlier this month, the North conducted what "
+        "officials say was an engine test."
+    )
+    assert {speaker for *_, speaker, _ in said} == {"U.S. officials"}

@@ -107,6 +107,11 @@ class Descriptions:
         position = (paragraph, head.i)
         lemma = head.lemma_.lower()
         definite = (tokens[0].lower_ if len(tokens) else "") in ("the", "this", "that", "these", "those")
+        # "South Korea's president" is as definite as "the South Korean president".
+        definite = definite or (
+            side is not None
+            and any(t.dep_ == "poss" and t.head.i == head.i and t.ent_type_ == "GPE" for t in tokens)
+        )
         plural = head.tag_ in ("NNS", "NNPS")
         kind = "group" if plural else "person"
         if is_headline(head) or lemma in MEDIA_NOUNS:
@@ -117,6 +122,8 @@ class Descriptions:
             return self._government(side, position, tokens)
         if plural and (head.lower_ in GROUP_NOUNS or lemma in PERSON_DESCRIPTORS):
             group = self._recent_group(paragraph, lemma) if definite else None
+            if group is None and (definite or len(tokens) == 1):
+                group = self._group_named(head.lower_)
             return group or self.cast.descriptor("group", describe(tokens), position, side)
         aged = any(t.lower_ == "year" for t in tokens) and any(t.like_num for t in tokens)
         if definite and lemma == "old" and aged:
@@ -228,7 +235,7 @@ class Descriptions:
         for _event, entity in self._recent(paragraph, anchor, window=6):
             if entity.kind != "person":
                 continue
-            if side and entity.nationality and entity.nationality != side:
+            if side and entity.nationality != side and (entity.nationality or entity.office == "head"):
                 continue
             if fits(entity, lemma):
                 return entity
@@ -274,6 +281,15 @@ class Descriptions:
                 return entity
         return None
 
+    def _group_named(self, noun: str) -> Entity | None:
+        """The group met last whose name ends in the noun: "officials" after "U.S. officials"."""
+        groups = [
+            e
+            for e in self.cast.live()
+            if e.kind == "group" and e.names and e.names[0].split()[-1].lower() == noun
+        ]
+        return max(groups, key=lambda e: e.last_seen) if groups else None
+
     def _media(self, tokens: Span, side: str | None, position: tuple[int, int]) -> Entity | None:
         """An outlet named by a description: the last one met, or a new one ("US newspaper")."""
         nouns = [t for t in tokens if t.lemma_.lower() in MEDIA_NOUNS]
@@ -307,4 +323,9 @@ def fits(entity: Entity, lemma: str) -> bool:
     wanted = PERSON_DESCRIPTORS[lemma]
     roles = ROLE_CLASSES.get(wanted, {lemma}) | {lemma}
     role_words = set((entity.role or "").lower().split()) | entity.role_words
+    if entity.office == "head" and lemma in _HEADS:
+        return True  # "the president" fits the head of government the knowledge names
     return wanted == "any" or bool(role_words & roles) or (entity.role or "").lower() in roles
+
+
+_HEADS = frozenset({"president", "leader", "premier", "chancellor"})

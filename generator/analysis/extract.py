@@ -87,6 +87,7 @@ def extract(
     _share_voices(resolver)
     entities = [e for e in resolver.cast.live() if _worth_listing(e)]
     side_of = choose_sides(entities, home_country(body), parties_named(body))
+    entities = _government_voices(entities, side_of, resolver)
     actors, actor_ids = make_actors(entities, side_of, resolver)
     claims = make_claims(article, docs, attributed, actor_ids, resolver)
     evidence = find_evidence(article, body, claims)
@@ -262,6 +263,31 @@ def _share_voices(resolver: Resolver) -> None:
                 resolver.cast.find(key).speaks += group.speaks
 
 
+_FOREIGN_MINISTRY = re.compile(
+    r"(?:the )?(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Office)", re.I
+)
+
+
+def _government_voices(entities: list[Entity], side_of: dict, resolver: Resolver) -> list[Entity]:
+    """A country's foreign ministry speaks as its government, when the government speaks too
+    ("China said …", "the Chinese Foreign Ministry said …"): one actor."""
+    governments = {
+        side_of.get(e.key): e
+        for e in entities
+        if e.kind == "government" and side_of.get(e.key) and e.names[0] == side_of.get(e.key)
+    }
+    for entity in entities:
+        government = governments.get(side_of.get(entity.key))
+        if government is None or government is entity:
+            continue
+        if _FOREIGN_MINISTRY.fullmatch(entity.names[0]):
+            names = [n for n in entity.names if n not in government.names]
+            resolver.cast.merge(government, entity)
+            government.names = [n for n in government.names if n not in names]
+            government.known_names.extend(names)
+    return [e for e in entities if resolver.cast.find(e.key) is e]
+
+
 def _worth_listing(entity: Entity) -> bool:
     if entity.members:
         return False  # its members are listed, and speak for it
@@ -279,8 +305,9 @@ def make_actors(
     ids: dict[int, str] = {}
     taken: set[str] = set()
     ordered = sorted(entities, key=lambda e: (-e.speaks, e.positions[0] if e.positions else (0, 0)))
+    names = {e.key: _of_country(canonical_name(e), e, side_of.get(e.key)) for e in ordered}
     for entity in ordered:
-        base = slugify(canonical_name(entity)) or f"actor-{entity.key}"
+        base = slugify(names[entity.key]) or f"actor-{entity.key}"
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
@@ -288,7 +315,7 @@ def make_actors(
         ids[entity.key] = slug
     actors = []
     for entity in ordered:
-        name = canonical_name(entity)
+        name = names[entity.key]
         aliases = tuple(sorted({n for n in [*entity.names, *entity.known_names] if n != name}))
         members = tuple(
             ids[resolver.cast.find(m).key] for m in entity.members if resolver.cast.find(m).key in ids
@@ -306,6 +333,24 @@ def make_actors(
             )
         )
     return tuple(actors), ids
+
+
+_MINISTRY = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministry|Embassy)(?: of(?: the)? [A-Z][\w ]+)?|Ministry|Embassy")
+
+
+def _of_country(name: str, entity: Entity, side: str | None) -> str:
+    """A ministry or embassy named without its country takes the country's adjective ("the
+    Foreign Ministry" of China is the "Chinese Foreign Ministry"): a site lists the ministries of
+    many countries, and readers meet them by that name."""
+    adjective = gazetteer().adjectives.get(side or "")
+    if (
+        entity.kind != "government"
+        or not adjective
+        or not _MINISTRY.fullmatch(name)
+        or gazetteer().side_of(name)
+    ):
+        return name
+    return f"{adjective} {name}"
 
 
 def canonical_name(entity: Entity) -> str:

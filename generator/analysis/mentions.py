@@ -38,7 +38,13 @@ def qualifies(token: Token, head: Token) -> bool:
 
 
 def describe(tokens: Span) -> str:
-    words = [t for t in tokens if t.dep_ != "det" and not t.is_punct and t.dep_ not in ("relcl", "acl")][:6]
+    words = [
+        t
+        for t in tokens
+        if t.dep_ not in ("det", "relcl", "acl")
+        and not t.is_punct
+        and not (t.dep_ == "advmod" and t.i == tokens.start)
+    ][:6]
     return "".join(t.text + (t.whitespace_ if t is not words[-1] else "") for t in words) or tokens.text
 
 

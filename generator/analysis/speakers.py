@@ -22,6 +22,7 @@ from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import (
     ORGANIZATION_NAME_WORDS,
     ORGANIZATION_NOUNS,
+    PERSON_DESCRIPTORS,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_ENDS,
@@ -307,6 +308,14 @@ class Resolver(Descriptions):
             group = self.cast.descriptor("group", describe(tokens), (paragraph, head.i), None)
             group.party = knowledge().party_in(tokens.text)
             return group
+        owner = next((t for t in head.children if t.dep_ == "poss" and t.ent_type_ == "PERSON"), None)
+        if (
+            owner is not None
+            and head.lemma_.lower() in PERSON_DESCRIPTORS
+            and not any(t.ent_type_ == "PERSON" for t in head.rights)
+        ):
+            # "Cohen's lawyer said": the lawyer, not Cohen.
+            return self.cast.descriptor("person", describe(tokens), (paragraph, head.i), None)
         # The phrase's head is a role noun ("spokesman Geng Shuang"): prefer the person in it.
         if people:
             return people[-1]

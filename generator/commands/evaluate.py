@@ -270,6 +270,7 @@ def problems(one: Score) -> list[str]:
     if one.layer is not None:
         lines += [f"side: {line}" for line in one.layer.wrong_sides]
         lines += [f"junk speaker: {name}" for name in one.layer.junk_speakers]
+        lines += [f"one actor under several names: {line}" for line in one.layer.duplicated]
         lines += [f"not evidence: {text[:100]}" for text in one.layer.bad_evidence]
         lines += [f"evidence missed: {text[:100]}" for text in one.layer.missed_evidence]
         lines += [f"bottom line {line}" for line in one.layer.bluf]

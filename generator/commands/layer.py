@@ -106,6 +106,7 @@ class Layer:
     bluf_complete: int = 0
     wrong_sides: list[str] = field(default_factory=list)
     junk_speakers: list[str] = field(default_factory=list)
+    duplicated: list[str] = field(default_factory=list)
     bad_evidence: list[str] = field(default_factory=list)
     missed_evidence: list[str] = field(default_factory=list)
     bluf: list[str] = field(default_factory=list)
@@ -184,9 +185,11 @@ def _sides(gold: dict, predicted: dict, layer: Layer) -> None:
         a.get("name") for a in speaking if not any(names_gold_actor(a, g) for g in gold_actors)
     ]
     layer.junk = len(layer.junk_speakers)
-    layer.duplicate_speakers = sum(
-        1 for g in gold_actors if len({a.get("id") for a in speaking if names_gold_actor(a, g)}) > 1
-    )
+    for g in gold_actors:
+        names = {a.get("id"): a.get("name") for a in speaking if names_gold_actor(a, g)}
+        if len(names) > 1:
+            layer.duplicated.append(f"{g['name']}: {', '.join(sorted(map(str, names.values())))}")
+    layer.duplicate_speakers = len(layer.duplicated)
 
 
 def _evidence(gold: dict, predicted: dict, layer: Layer) -> None:
