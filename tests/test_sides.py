@@ -211,3 +211,24 @@ def test_every_party_a_phrase_names_is_found_by_its_longest_name():
         "Democratic Party",
         "Republican Party",
     ]
+
+
+def test_a_politician_the_article_names_by_party_speaks_for_the_party():
+    b = briefing_of(
+        "Headline\n\nThe Scottish National Party's Holyrood leader Nicola Sturgeon said the first "
+        "minister should apologise. The Conservative MP Sir Patrick McLoughlin said the remark was "
+        "unedifying. The government said the remarks had been taken out of context."
+    )
+    sides = {a.name: a.side for a in b.actors}
+    assert sides["Nicola Sturgeon"] == "Scottish National Party"
+    assert sides["Patrick McLoughlin"] == "Conservative Party"
+
+
+def test_the_owner_of_a_title_is_part_of_the_description():
+    from generator.analysis.nlp import parse
+    from generator.analysis.roles import role_and_affiliation
+
+    doc = parse(["China's Foreign Ministry spokesman Geng Shuang said so."])[0]
+    name = next(e for e in doc.ents if e.text == "Geng Shuang")
+    role, affiliation, context = role_and_affiliation(name)
+    assert role == "spokesman" and "China" in affiliation and context.startswith("China")

@@ -47,6 +47,9 @@ class Entity:
     """(paragraph, token) of every mention, in reading order."""
     speaks: int = 0
     """How many claims the actor is the source of."""
+    party_named: bool = False
+    """Whether the article's own description of the person names their party ("the Conservative
+    MP", "the SNP's Holyrood leader"): the article presents them as a party's voice."""
     office: str | None = None
     """For a known political figure, the kind of office they hold (`knowledge.OFFICES`)."""
     institution: str | None = None
@@ -203,6 +206,7 @@ class Cast:
             if getattr(keep, attr) is None:
                 setattr(keep, attr, getattr(gone, attr))
         keep.role_words |= gone.role_words
+        keep.party_named = keep.party_named or gone.party_named
         keep.known_names.extend(n for n in gone.known_names if n not in keep.known_names)
         keep.members.extend(m for m in gone.members if m not in keep.members)
 
@@ -367,10 +371,10 @@ class Cast:
                 side = places.side_of(text, parties=False)
                 if side:
                     entity.nationality = side
-            if entity.party is None:
-                party = party_of(text)
-                if party:
-                    entity.party = party
+            party = party_of(text)
+            if party and entity.party in (None, party):
+                entity.party = party
+                entity.party_named = entity.kind == "person"
         low = (role or "").lower()
         if entity.gender is None:
             if any(w in low.split() for w in ("spokeswoman", "chairwoman", "congresswoman", "businesswoman")):

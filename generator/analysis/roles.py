@@ -77,6 +77,15 @@ def _words_before(name_span: Span) -> list[Token]:
     i = name_span.start - 1
     while i >= 0:
         token = doc[i]
+        owner = token.head
+        if token.dep_ == "case" and owner.dep_ == "poss" and owner.head.i in inside and owner.i < i:
+            # "The Scottish National Party's Holyrood leader Nicola Sturgeon": the owner too.
+            words = [t for t in owner.subtree if t.i < i]
+            left[:0] = [*words, token]
+            inside.update(t.i for t in words)
+            inside.add(i)
+            i = owner.left_edge.i - 1
+            continue
         if (
             token.head.i not in inside
             or token.dep_ not in _MODIFIERS

@@ -157,7 +157,11 @@ def _side(entity: Entity, story: _Story) -> str | None:
             entity.office in _HEADS or bool(entity.role_words & (_OFFICIAL - _LEGISLATOR))
         )
         parties = story.heard if entity.office == "head" else story.named
-        contest = parties.get(at_home, 0) >= 2 or country is None
+        # An MP or leader the article names by party ("the Conservative MP") is a party's voice.
+        partisan = entity.party_named and not entity.role_words & (_OFFICIAL - _LEGISLATOR)
+        if partisan:
+            minister = False
+        contest = parties.get(at_home, 0) >= 2 or country is None or partisan
         if contest and not appointed and not (minister and story.international):
             return entity.party
     if standing in ("official", "politician", "group"):
