@@ -1096,3 +1096,20 @@ def test_officials_named_again_by_their_noun_alone_are_the_officials_met_before(
         "officials say was an engine test."
     )
     assert {speaker for *_, speaker, _ in said} == {"U.S. officials"}
+
+
+def test_what_an_outlet_only_passes_on_is_the_inner_speaker_s():
+    said = claims_of(
+        "“The process is critical for stability,” US Secretary of State John Kerry told reporters on "
+        "Monday, Reuters reports. Reuters reports that the U.N. refugee agency UNHCR says it expects "
+        "the flow of migrants to remain the same."
+    )
+    assert [(speaker, words[:14]) for _, _, speaker, words in said] == [
+        ("John Kerry", "The process is"),
+        ("UNHCR", "it expects the"),
+    ]
+
+
+def test_an_outlet_reporting_in_its_own_words_is_the_speaker():
+    said = claims_of("The deal is dead, the Guardian reported on Monday.")
+    assert [speaker for *_, speaker, _ in said] == ["Guardian"]

@@ -271,7 +271,20 @@ class Descriptions:
             "top",
         }
         fitting = [
-            e for e in self.cast.live() if e.kind == "person" and fits(e, lemma) and modifiers <= e.role_words
+            e
+            for e in self.cast.live()
+            if e.kind == "person"
+            and (
+                (fits(e, lemma) and modifiers <= e.role_words)
+                # "the first minister": the head of government the knowledge names, unless the
+                # article gives them another role ("the SNP's Holyrood leader").
+                or (
+                    lemma == "minister"
+                    and modifiers & _HEAD_OF_GOVERNMENT
+                    and e.office == "head"
+                    and not e.role
+                )
+            )
         ]
         return fitting[0] if len(fitting) == 1 else None
 
@@ -329,3 +342,5 @@ def fits(entity: Entity, lemma: str) -> bool:
 
 
 _HEADS = frozenset({"president", "leader", "premier", "chancellor"})
+_HEAD_OF_GOVERNMENT = frozenset({"prime", "first"})
+"""What makes "the minister" the head of a government ("the first minister", "the prime minister")."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors import Entity, near
+from generator.analysis.actors import Entity
 from generator.analysis.claims import (
     Candidate,
     Paragraph,
@@ -20,19 +20,20 @@ from generator.analysis.claims import (
 from generator.analysis.evidence import find_evidence
 from generator.analysis.identity import consolidate
 from generator.analysis.knowledge import knowledge
-from generator.analysis.lexicon import SENTIENT_NOUNS
+from generator.analysis.lexicon import COGNITION_VERBS, PRONOUNS, SENTIENT_NOUNS, SPEECH_VERBS
 from generator.analysis.nlp import parse, pipeline
 from generator.analysis.places import gazetteer
 from generator.analysis.positions import find_positions
 from generator.analysis.quotes import find_quotes
 from generator.analysis.readability import measure
+from generator.analysis.roster import government_voices, make_actors, share_voices, worth_listing
 from generator.analysis.sides import choose_sides
 from generator.analysis.speakers import Resolver
 from generator.analysis.stance import hedges_in, modality
 from generator.analysis.summary import bottom_line, find_topics
 from generator.config import ExtractionSettings
-from generator.model import Actor, Article, Briefing, Claim
-from generator.text import sentence_around, slugify, stable_id
+from generator.model import Article, Briefing, Claim
+from generator.text import sentence_around, stable_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -84,10 +85,10 @@ def extract(
     resolver, attributed = attribute(article, docs, registry)
     body = docs[: len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
-    _share_voices(resolver)
-    entities = [e for e in resolver.cast.live() if _worth_listing(e)]
+    share_voices(resolver)
+    entities = [e for e in resolver.cast.live() if worth_listing(e)]
     side_of = choose_sides(entities, home_country(body), parties_named(body))
-    entities = _government_voices(entities, side_of, resolver)
+    entities = government_voices(entities, side_of, resolver)
     actors, actor_ids = make_actors(entities, side_of, resolver)
     claims = make_claims(article, docs, attributed, actor_ids, resolver)
     evidence = find_evidence(article, body, claims)
@@ -121,16 +122,11 @@ def attribute(
             index, doc, tuple(q for q in quotes if q.paragraph == index), before, headline=index == headline
         )
         candidates = find_candidates(paragraph, registry)
-        steps: list[tuple[int, int, object]] = [
-            (ent.start, 0, ent) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
-        ]
-        # A claim is resolved once the whole speaker phrase has been read.
-        steps += [
-            (c.speaker[1] - 1 if c.speaker and c.speaker_paragraph is None else c.anchor, 1, c)
-            for c in candidates
-        ]
-        for _, _, step in sorted(steps, key=lambda s: (s[0], s[1])):
+        early: set[int] = set()
+        for step in _reading_order(doc, candidates):
             if not isinstance(step, Candidate):
+                if step.start in early:
+                    continue
                 quoted = in_quote(paragraph, step.start_char) is not None
                 reported = any(
                     c.start <= step.start_char < c.end and c.speaker is not None for c in candidates
@@ -146,6 +142,8 @@ def attribute(
                 speaker = resolver.resolve(where, docs[where], step.speaker, step.speaker[1] - 1)
             elif step.speaker is not None:
                 speaker = resolver.resolve(index, doc, step.speaker, step.anchor)
+                if speaker is not None and speaker.kind == "media":
+                    step, speaker = _inner_speaker(resolver, index, doc, step, speaker, early)
             elif step.inherit and index < headline:
                 speaker = resolver.inherit(index)
                 if speaker is not None and resolver.last_cue:
@@ -160,6 +158,59 @@ def attribute(
     _resolve_descriptions(resolver, docs, attributed)
     consolidate(resolver.cast)
     return resolver, _drop_nested(attributed, resolver)
+
+
+def _reading_order(doc: Doc, candidates: list[Candidate]) -> list:
+    """Names and claims in the order they are read; a claim once its whole speaker phrase is."""
+    steps: list[tuple[int, int, object]] = [
+        (ent.start, 0, ent) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
+    ]
+    steps += [
+        (c.speaker[1] - 1 if c.speaker and c.speaker_paragraph is None else c.anchor, 1, c)
+        for c in candidates
+    ]
+    return [step for _, _, step in sorted(steps, key=lambda s: (s[0], s[1]))]
+
+
+def _inner_speaker(
+    resolver: Resolver, index: int, doc: Doc, step: Candidate, outlet: Entity, early: set[int]
+) -> tuple[Candidate, Entity | None]:
+    """The claim and speaker an outlet's report passes on; the names in the inner speaker's
+    phrase are read first (`early`), as the phrase comes after the outlet."""
+    passed = _passed_on(step, doc)
+    if passed is None:
+        return step, outlet
+    outlet.speaks -= 1
+    for ent in doc[passed.speaker[0] : passed.speaker[1]].ents:
+        if ent.label_ in ("PERSON", "ORG") and ent.start not in early:
+            early.add(ent.start)
+            resolver.register(index, doc, ent)
+    return passed, resolver.resolve(index, doc, passed.speaker, passed.anchor)
+
+
+def _passed_on(candidate: Candidate, doc: Doc) -> Candidate | None:
+    """The claim an outlet only passes on ("…,” Kerry told reporters, Reuters reports"; "Reuters
+    reports that UNHCR says it expects …"): the words are the inner speaker's, or None."""
+    verb = doc[candidate.speaker[0] : candidate.speaker[1]].root.head
+    for inner in verb.children:
+        lemma = inner.lemma_.lower()
+        if inner.dep_ != "ccomp" or lemma not in SPEECH_VERBS or lemma in COGNITION_VERBS:
+            continue
+        subject = next((t for t in inner.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in PRONOUNS:
+            continue
+        words = (inner.left_edge.idx, inner.right_edge.idx + len(inner.right_edge))
+        if not words[0] <= candidate.start < words[1]:
+            continue
+        start = candidate.start
+        if start <= subject.idx < candidate.end:  # the claim names the inner speaker: cut it off
+            said = next((t for t in inner.children if t.dep_ == "ccomp"), None)
+            if said is None:
+                continue
+            start = said.left_edge.idx
+        span = (subject.left_edge.i, subject.right_edge.i + 1)
+        return replace(candidate, speaker=span, start=start, cue=inner.lemma_.lower(), anchor=inner.i)
+    return None
 
 
 def _resolve_descriptions(resolver: Resolver, docs: list[Doc], attributed: list) -> None:
@@ -253,134 +304,6 @@ def parties_named(docs: list[Doc]) -> set[str]:
 def _mid(sent: Span) -> str:
     """A sentence without its first word, which is capitalised whatever it is ("Labour markets")."""
     return sent[1:].text if len(sent) > 1 and not sent[0].ent_type_ else sent.text
-
-
-def _share_voices(resolver: Resolver) -> None:
-    """What a group of named actors says, each of them says: the group is no actor of its own."""
-    for group in resolver.cast.live():
-        if group.members and group.speaks:
-            for key in {resolver.cast.find(m).key for m in group.members}:
-                resolver.cast.find(key).speaks += group.speaks
-
-
-_FOREIGN_MINISTRY = re.compile(
-    r"(?:the )?(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Office)", re.I
-)
-
-
-def _government_voices(entities: list[Entity], side_of: dict, resolver: Resolver) -> list[Entity]:
-    """A country's foreign ministry speaks as its government, when the government speaks too
-    ("China said …", "the Chinese Foreign Ministry said …"): one actor."""
-    governments = {
-        side_of.get(e.key): e
-        for e in entities
-        if e.kind == "government" and side_of.get(e.key) and e.names[0] == side_of.get(e.key)
-    }
-    for entity in entities:
-        government = governments.get(side_of.get(entity.key))
-        if government is None or government is entity:
-            continue
-        if _FOREIGN_MINISTRY.fullmatch(entity.names[0]):
-            names = [n for n in entity.names if n not in government.names]
-            resolver.cast.merge(government, entity)
-            government.names = [n for n in government.names if n not in names]
-            government.known_names.extend(names)
-    return [e for e in entities if resolver.cast.find(e.key) is e]
-
-
-def _worth_listing(entity: Entity) -> bool:
-    if entity.members:
-        return False  # its members are listed, and speak for it
-    if entity.speaks:
-        return True
-    if entity.kind == "person":
-        return True
-    return entity.kind in ("organization", "media", "government") and len(entity.positions) >= 1
-
-
-def make_actors(
-    entities: list[Entity], side_of: dict[int, str | None], resolver: Resolver
-) -> tuple[tuple[Actor, ...], dict[int, str]]:
-    """Frozen actors with unique ids, speakers first."""
-    ids: dict[int, str] = {}
-    taken: set[str] = set()
-    ordered = sorted(entities, key=lambda e: (-e.speaks, e.positions[0] if e.positions else (0, 0)))
-    names = {e.key: _of_country(canonical_name(e), e, side_of.get(e.key)) for e in ordered}
-    for entity in ordered:
-        base = slugify(names[entity.key]) or f"actor-{entity.key}"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        ids[entity.key] = slug
-    actors = []
-    for entity in ordered:
-        name = names[entity.key]
-        aliases = tuple(sorted({n for n in [*entity.names, *entity.known_names] if n != name}))
-        members = tuple(
-            ids[resolver.cast.find(m).key] for m in entity.members if resolver.cast.find(m).key in ids
-        )
-        actors.append(
-            Actor(
-                id=ids[entity.key],
-                name=name,
-                kind=entity.kind,
-                role=entity.role,
-                affiliation=entity.affiliation,
-                side=side_of.get(entity.key),
-                aliases=aliases,
-                members=members,
-            )
-        )
-    return tuple(actors), ids
-
-
-_MINISTRY = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministry|Embassy)(?: of(?: the)? [A-Z][\w ]+)?|Ministry|Embassy")
-
-
-def _of_country(name: str, entity: Entity, side: str | None) -> str:
-    """A ministry or embassy named without its country takes the country's adjective ("the
-    Foreign Ministry" of China is the "Chinese Foreign Ministry"): a site lists the ministries of
-    many countries, and readers meet them by that name."""
-    adjective = gazetteer().adjectives.get(side or "")
-    if (
-        entity.kind != "government"
-        or not adjective
-        or not _MINISTRY.fullmatch(name)
-        or gazetteer().side_of(name)
-    ):
-        return name
-    return f"{adjective} {name}"
-
-
-def canonical_name(entity: Entity) -> str:
-    """The fullest name, with each word in its most frequent spelling ("Geng Shuang")."""
-    if entity.kind != "person":
-        # The name readers meet most ("IMF" after one "International Monetary Fund").
-        return max(
-            entity.names,
-            key=lambda n: (
-                len(n.split()) <= 6,
-                entity.uses.get(n, 0),
-                len(n.split()) >= 2,
-                -entity.names.index(n),
-            ),
-        )
-    full = max(entity.names, key=lambda n: (min(len(n.split()), 3), -entity.names.index(n)))
-    words = full.split()
-    spellings: dict[int, dict[str, int]] = {}
-    for name in entity.names:
-        for word in name.split():
-            for i, target in enumerate(words):
-                if near(word, target):
-                    counts = spellings.setdefault(i, {})
-                    counts[word] = counts.get(word, 0) + 1
-    fixed = []
-    for i, word in enumerate(words):
-        counts = spellings.get(i, {word: 1})
-        fixed.append(max(counts, key=lambda w: (counts[w], len(w), not w.isupper())))
-    # A name known only in capitals ("WALLACE:" in a transcript) is written as a name.
-    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in fixed)
 
 
 def make_claims(

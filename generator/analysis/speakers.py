@@ -263,7 +263,14 @@ class Resolver(Descriptions):
         if not plausible_person(name) or any(w.lower() in gazetteer().countries for w in name.split()):
             return None
         words = {w.lower() for w in name.split()}
-        if org_kind(name) != "organization" or words & (ORGANIZATION_NOUNS | ORGANIZATION_NAME_WORDS):
+        acronym = len(run) == 1 and name.isupper() and len(name) >= 3 and not titles
+        described = {t.lemma_.lower() for t in tokens if t.i < run[0].i}
+        if (
+            org_kind(name) != "organization"
+            or words & (ORGANIZATION_NOUNS | ORGANIZATION_NAME_WORDS)
+            or (acronym and described & ORGANIZATION_NOUNS)
+        ):
+            # "the U.N. refugee agency UNHCR": a body, named by what the phrase calls it.
             return self.cast.organization(name, position)
         entity = self.cast.person(name, position, titles)
         for token in run:
