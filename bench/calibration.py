@@ -6,7 +6,8 @@ and the expected calibration error (ECE, 10 equal-width bins).
 
 A claim is right when its words match a gold claim and, where the gold speaker is scorable,
 its speaker is right (`generator.commands.evaluate.claim_outcomes`, the scorer's rules).
-Below the table: mean confidence and count by outcome, so that wrong speakers can be seen
+Below the table: the mean confidence against the share right (the ECE can be no smaller
+than their gap), and the mean confidence by outcome, so that wrong speakers can be seen
 apart from right ones. Parses come from the cache of `eval_polnear.py`. Prints figures;
 never a test (the gate is `tests/test_evaluate.py`).
 """
@@ -44,6 +45,10 @@ def main() -> int:
     print(f"PolNeAR {options.split}: {len(pairs)} articles, {len(pooled.outcomes)} claims")
     print("\n".join(table_lines(reliability(pooled.rightness))))
     print(f"ECE {calibration_error(pooled.rightness):.4f}")
+    mean = sum(c for c, _ in pooled.rightness) / len(pooled.rightness)
+    right = sum(r for _, r in pooled.rightness) / len(pooled.rightness)
+    # The ECE is at least this gap, whatever the bins: a shift of the whole split.
+    print(f"mean confidence {mean:.3f}, right {right:.3f} (gap {right - mean:+.3f})")
     print("\noutcome          count  mean confidence")
     for outcome in ("speaker right", "words right", "speaker wrong", "unmatched"):
         shown = [c for c, o in pooled.outcomes if o == outcome]
