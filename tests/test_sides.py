@@ -91,3 +91,123 @@ def test_knowledge_gives_sides_the_sentence_does_not():
     )
     sides = {a.name: a.side for a in at_home.actors}
     assert (sides["Tony Blair"], sides["Michael Howard"]) == ("Labour Party", "Conservative Party")
+
+
+def test_second_rank_figures_and_bodies_are_known():
+    from generator.analysis.knowledge import knowledge
+
+    known = knowledge()
+    goldsmith = known.figure("Lord Goldsmith")
+    assert goldsmith.name == "Peter Goldsmith"
+    assert (goldsmith.country, goldsmith.party) == ("United Kingdom", "Labour Party")
+    assert known.figure("Bob Casey Jr.").party == "Democratic Party"
+    assert known.figure("Ismet Yilmaz") == known.figure("İsmet Yılmaz")
+    assert known.institution("the Centers for Disease Control").side == "United States"
+    assert known.institution("Office of Special Counsel").side == "United States"
+    assert known.institution("Rossiya Segodnya").kind == "state_media"
+    assert known.institution("Yonhap") is None  # a news agency, not a state-owned outlet
+    story = briefing_of("Budget row\n\nBob Casey said the bill would fail. Pat Toomey said it was sound.")
+    sides = {a.name: a.side for a in story.actors}
+    assert (sides["Bob Casey"], sides["Pat Toomey"]) == ("Democratic Party", "Republican Party")
+
+
+def test_every_known_figure_speaks_for_a_known_side_and_party():
+    from generator.analysis.knowledge import knowledge
+    from generator.analysis.places import gazetteer
+
+    sides = set(gazetteer().countries.values()) | {i.side for i in knowledge().institutions.values()}
+    parties = set(knowledge().parties.values())
+    for figure in set(knowledge().figures.values()):
+        assert figure.country in sides, figure
+        assert figure.party is None or figure.party in parties, figure
+
+
+def test_a_public_figure_named_only_by_surname_is_recognised_where_their_country_is_in_play():
+    cast = [
+        person(0, "Trump", role_words={"mr"}),
+        Entity(1, "government", ["North Korea"], speaks=1, nationality="North Korea"),
+        person(2, "Adnani"),
+    ]
+    assert choose_sides(cast, home="United States") == {0: "United States", 1: "North Korea", 2: None}
+
+
+def test_a_person_known_by_a_description_is_read_by_its_words():
+    cast = [
+        person(0, "a senior Iraqi official", nationality="Iraq"),
+        person(1, "Iraqi analysts", nationality="Iraq"),
+    ]
+    assert choose_sides(cast) == {0: "Iraq", 1: None}
+
+
+def test_a_party_is_named_by_its_longest_name():
+    from generator.analysis.knowledge import knowledge
+
+    assert knowledge().party_in("the Liberal Democrats") == "Liberal Democrats"
+    assert knowledge().party_in("Senior Conservative MPs") == "Conservative Party"
+    assert knowledge().party_in("liberal activists") is None
+    assert knowledge().party_in("D") is None
+
+
+def test_a_party_or_a_known_figure_the_tagger_misreads_is_still_what_it_is():
+    sides = {
+        a.name: (a.kind, a.side)
+        for a in briefing_of(
+            "Reshuffle\n\nBoth Plaid Cymru and Labour said the plan would fail. "
+            "Labour said the plan was late. Damian Green said the plan was sound."
+        ).actors
+    }
+    assert sides["Labour"] == ("organization", "Labour Party")
+    assert sides["Damian Green"][0] == "person"
+
+
+def test_a_former_official_speaks_for_no_government_and_a_former_minister_for_the_party():
+    cast = [
+        person(0, "James Clapper", nationality="United States", office="official", role_words={"former"}),
+        person(
+            1,
+            "Clare Short",
+            nationality="United Kingdom",
+            party="Labour Party",
+            role_words={"former", "minister"},
+        ),
+        person(2, "Tim Lee", nationality="United Kingdom", party="Conservative Party", role_words={"mp"}),
+    ]
+    assert choose_sides(cast) == {0: None, 1: "Labour Party", 2: "Conservative Party"}
+
+
+def test_a_title_that_could_be_anyone_s_is_an_office_only_at_a_government_body():
+    cast = [
+        person(
+            0,
+            "Jack Law",
+            nationality="United Kingdom",
+            role_words={"chief", "executive"},
+            affiliation="Alcohol Focus Scotland",
+        ),
+        person(
+            1, "Ann Ray", nationality="United Kingdom", role_words={"director"}, affiliation="Home Office"
+        ),
+        person(2, "a British government source", nationality="United Kingdom"),
+        Entity(3, "group", ["Obama administration officials"], speaks=1),
+    ]
+    assert choose_sides(cast) == {0: None, 1: "United Kingdom", 2: "United Kingdom", 3: "United States"}
+
+
+def test_a_head_of_government_speaks_for_the_party_only_when_another_party_answers():
+    alone = [person(0, "Donald Trump", nationality="United States", party="Republican Party", office="head")]
+    assert choose_sides(alone, named=["Democratic Party"]) == {0: "United States"}
+    answered = [
+        *alone,
+        person(1, "Nancy Pelosi", nationality="United States", party="Democratic Party", office="legislator"),
+    ]
+    assert choose_sides(answered) == {0: "Republican Party", 1: "Democratic Party"}
+
+
+def test_every_party_a_phrase_names_is_found_by_its_longest_name():
+    from generator.analysis.knowledge import knowledge
+
+    assert knowledge().parties_in("Liberal Democrats and Labour MPs") == ["Liberal Democrats", "Labour Party"]
+    assert knowledge().parties_in("an adviser to Democratic and Republican administrations") == [
+        "Democratic Party",
+        "Republican Party",
+    ]

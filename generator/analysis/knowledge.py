@@ -70,6 +70,8 @@ class Knowledge:
     """A party's side → its country."""
     offices: dict[str, str]
     """A title of office, lower-cased → the country it names."""
+    surnames: dict[str, tuple[Figure, ...]]
+    """By `name_key` of a figure's last name (without "al-"): every figure who bears it."""
 
     def institution(self, text: str) -> Institution | None:
         """The institution a name or phrase names, if it is one ("the State Department", "No 10")."""
@@ -79,6 +81,45 @@ class Knowledge:
 
     def figure(self, name: str) -> Figure | None:
         return self.figures.get(name_key(name))
+
+    def figure_by_surname(self, surname: str, countries: set[str]) -> Figure | None:
+        """The one figure of this surname who speaks for a country the article names ("Mr Trump"
+        in a story of the United States), if exactly one does; of several, the one head of state
+        or government ("Trump" is the president, not his son); or, when all speak for one
+        country and party, that side."""
+        bearers = [f for f in self.surnames.get(surname_key(surname), ()) if f.country in countries]
+        heads = [f for f in bearers if f.office == "head"]
+        if len(bearers) > 1 and len(heads) == 1:
+            return heads[0]
+        if len({(f.country, f.party) for f in bearers}) == 1:
+            # Two Labour ministers called Brown speak for the same side: that is all it takes.
+            office = bearers[0].office if len({f.office for f in bearers}) == 1 else "legislator"
+            return Figure(surname, bearers[0].country, bearers[0].party, office)
+        return None
+
+    def party_in(self, text: str) -> str | None:
+        """The party a phrase names, its longest name first ("Liberal Democrats" before
+        "Democrats"), written with capitals as parties are; single letters ("D", "R") only in a
+        party label, never here."""
+        found = self.parties_in(text)
+        return found[0] if found else None
+
+    def parties_in(self, text: str) -> list[str]:
+        """Every party a phrase names, in order, each by its longest name."""
+        words = [w.strip(".,;:()") for w in text.replace("’s", "").replace("'s", "").split()]
+        found: list[str] = []
+        start = 0
+        while start < len(words):
+            for size in (4, 3, 2, 1):
+                window = words[start : start + size]
+                phrase = " ".join(window).lower()
+                capitalised = window[0][:1].isupper() and window[-1][:1].isupper()
+                if len(window) == size and capitalised and len(phrase) > 1 and phrase in self.parties:
+                    found.append(self.parties[phrase])
+                    start += size - 1
+                    break
+            start += 1
+        return list(dict.fromkeys(found))
 
     def office_country(self, text: str) -> str | None:
         """The country a title of office in the text names ("Home Secretary" → United Kingdom)."""
@@ -95,6 +136,11 @@ def name_key(text: str) -> str:
         c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
     )
     return " ".join(re.findall(r"\w+", folded))
+
+
+def surname_key(name: str) -> str:
+    """A last name as surnames are compared: "al-Adnani", "Adnani" and "ADNANI" alike."""
+    return (name_key(name).split() or [""])[-1]
 
 
 def _exact(alias: str) -> bool:
@@ -172,4 +218,9 @@ def knowledge() -> Knowledge:
     """
     parties, party_country = _parties()
     offices = {title.lower(): country for _, (title, country) in _rows("offices.tsv", 2)}
-    return Knowledge(_institutions(), _figures(), parties, party_country, offices)
+    figures = _figures()
+    surnames: dict[str, tuple[Figure, ...]] = {}
+    for figure in dict.fromkeys(figures.values()):
+        key = surname_key(figure.name)
+        surnames[key] = (*surnames.get(key, ()), figure)
+    return Knowledge(_institutions(), figures, parties, party_country, offices, surnames)

@@ -10,8 +10,11 @@ journalists, companies and NGOs speak for no side.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.analysis.actors import org_kind
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import (
     LEGISLATOR_ROLES,
@@ -20,6 +23,7 @@ from generator.analysis.lexicon import (
     PRIVATE_ROLES,
     ROLE_CLASSES,
 )
+from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
     from generator.analysis.actors import Entity
@@ -44,23 +48,37 @@ _AMBIGUOUS = {
 _OFFICIAL_GROUPS = OFFICIAL_GROUPS
 
 
-def choose_sides(entities: list[Entity], home: str | None = None) -> dict[int, str | None]:
+def choose_sides(
+    entities: list[Entity], home: str | None = None, named: Iterable[str] = ()
+) -> dict[int, str | None]:
     """The side of each entity (by key), read against the whole cast of the article. `home` is
-    the country the article is about, for officials it does not give a country."""
+    the country the article is about, for officials it does not give a country; `named` are
+    the parties the article names, whoever speaks."""
+    countries = {e.nationality for e in entities if e.nationality} | ({home} if home else set())
     for entity in entities:
         if entity.party is None:
             entity.party = _party_of_name(entity)
-        if entity.nationality is None and home and _standing(entity) in ("official", "government"):
+        if entity.kind == "person" and entity.office is None:
+            _recognise(entity, countries)
+        if entity.nationality is None and entity.kind in ("group", "person"):
+            entity.nationality = _leader_named(entity)
+        # Not "foreign ministers of the eight Arctic states": they are of many countries.
+        of_many = entity.kind == "group" and any(" of " in n for n in entity.names)
+        if (
+            entity.nationality is None
+            and home
+            and not of_many
+            and _standing(entity) in ("official", "government")
+        ):
             entity.nationality = home
-    speakers = [e for e in entities if e.speaks]
-    in_play = _parties_in_play(speakers)
-    governments = {
-        e.nationality for e in speakers if e.nationality and _standing(e) in ("official", "government")
-    }
-    international = len(governments) >= 2
+    story = _Story(
+        named=_parties_by_country(entities, named),
+        heard=_parties_by_country([e for e in entities if e.speaks], ()),
+        international=_international(entities),
+    )
     sides: dict[int, str | None] = {}
     for entity in entities:
-        sides[entity.key] = _side(entity, in_play, international)
+        sides[entity.key] = _side(entity, story)
     for entity in entities:
         if sides.get(entity.key) is None and entity.members:
             member_sides = {sides.get(m) for m in entity.members} - {None}
@@ -69,15 +87,58 @@ def choose_sides(entities: list[Entity], home: str | None = None) -> dict[int, s
     return sides
 
 
-def _parties_in_play(speakers: list[Entity]) -> dict[str, int]:
+def _recognise(person: Entity, countries: set[str]) -> None:
+    """A public figure the article names only by surname ("Mr Trump", "Adnani"), when one figure
+    of that name speaks for a country the article names."""
+    if any(" " in name for name in person.names):
+        return
+    figure = knowledge().figure_by_surname(person.names[0], countries)
+    if figure is not None:
+        person.nationality, person.office = figure.country, figure.office
+        person.party = person.party or figure.party
+
+
+@dataclass(frozen=True)
+class _Story:
+    """What the whole article says about its sides."""
+
+    named: dict[str, int]
+    """Country → how many of its parties the article names or hears from."""
+    heard: dict[str, int]
     """Country → how many of its parties speak (through a member, a group or the party itself)."""
+    international: bool
+    """Whether officials of two countries or more speak."""
+
+
+def _leader_named(entity: Entity) -> str | None:
+    """The country of a head of government a description names ("Obama administration
+    officials", "a Putin aide")."""
+    for name in entity.names:
+        if not any(w[:1].islower() for w in name.split()):
+            continue  # a name, not a description
+        for word in name.split():
+            heads = [f for f in knowledge().surnames.get(word.lower(), ()) if f.office == "head"]
+            if word[:1].isupper() and len({f.country for f in heads}) == 1:
+                return heads[0].country
+    return None
+
+
+def _parties_by_country(entities: list[Entity], named: Iterable[str]) -> dict[str, int]:
     countries = knowledge().party_country
-    parties = {e.party for e in speakers if e.party}
-    counted = Counter(countries.get(p, "") for p in parties)
-    return dict(counted)
+    parties = {e.party for e in entities if e.party} | set(named)
+    return dict(Counter(countries.get(p, "") for p in parties))
 
 
-def _side(entity: Entity, in_play: dict[str, int], international: bool) -> str | None:
+def _international(entities: list[Entity]) -> bool:
+    countries = {
+        e.nationality
+        for e in entities
+        if e.nationality and e.speaks and _standing(e) in ("official", "government")
+    }
+    return len(countries) >= 2
+
+
+def _side(entity: Entity, story: _Story) -> str | None:
     standing = _standing(entity)
     country = entity.nationality
     if standing == "party":
@@ -87,10 +148,17 @@ def _side(entity: Entity, in_play: dict[str, int], international: bool) -> str |
     if standing == "private":
         return None
     if entity.party and standing in ("politician", "official", "group"):
-        party_country = knowledge().party_country.get(entity.party, country)
-        contest = in_play.get(party_country or "", 0) >= 2 or country is None
-        executive = entity.office in _HEADS or bool(entity.role_words & (_OFFICIAL - _LEGISLATOR))
-        if contest and not (executive and international):
+        at_home = knowledge().party_country.get(entity.party, country) or ""
+        # Where parties are in contest, their members and ministers speak for them; between
+        # governments, a minister speaks for the country; an appointed official always does.
+        # A head of government is the country's unless another party answers in the story.
+        appointed = entity.office == "official"
+        minister = "former" not in entity.role_words and (
+            entity.office in _HEADS or bool(entity.role_words & (_OFFICIAL - _LEGISLATOR))
+        )
+        parties = story.heard if entity.office == "head" else story.named
+        contest = parties.get(at_home, 0) >= 2 or country is None
+        if contest and not appointed and not (minister and story.international):
             return entity.party
     if standing in ("official", "politician", "group"):
         return country or entity.party
@@ -116,30 +184,48 @@ def _standing(entity: Entity) -> str:
 
 
 def _person_standing(entity: Entity) -> str:
-    words = entity.role_words | set((entity.role or "").lower().split())
+    # A person known by a description ("a senior Iraqi official") is described by its words.
+    described = {w.lower() for name in entity.names for w in name.split() if w[:1].islower()}
+    words = entity.role_words | set((entity.role or "").lower().split()) | described
     # "chief", "director", "head": of a ministry or of a newspaper; only other words tell.
-    certain = (_OFFICIAL - _AMBIGUOUS) | _LEGISLATOR
-    if words & (_PRIVATE - _AMBIGUOUS) and not words & certain:
-        return "private"
-    if "former" in words and not (entity.party or words & _LEGISLATOR):
-        return "private"  # a former official speaks for no government
+    certain = (_OFFICIAL - _AMBIGUOUS) | (_LEGISLATOR - _AMBIGUOUS) | _OFFICIAL_GROUPS
+    if "former" in words:
+        # A former official speaks for no government; a former minister still for a party.
+        return "politician" if entity.party else "private"
     if entity.office in ("head", "minister", "official"):
         return "official"
+    if words & (_PRIVATE - _AMBIGUOUS) and not words & certain:
+        return "private"
+    if words & _OFFICIAL and not words & certain and not _governmental(entity.affiliation):
+        return "private"  # the director of a charity, the chief executive of a firm
     if entity.office in ("legislator", "party", "candidate") or words & _LEGISLATOR:
         return "politician"
-    if words & _OFFICIAL:
-        return "official"
+    if words & (_OFFICIAL | _OFFICIAL_GROUPS):
+        return "official"  # "a British government source" too
     if entity.party:
         return "politician"
     return "unknown"
+
+
+def _governmental(affiliation: str | None) -> bool:
+    """Whether a body a person is with is a government's (a ministry, a country, a known
+    institution); with no body named, the title is taken to be an office."""
+    if not affiliation:
+        return True
+    if knowledge().institution(affiliation) or knowledge().office_country(affiliation):
+        return True
+    low = affiliation.lower()
+    return org_kind(affiliation) == "government" or (
+        bool(gazetteer().side_of(low, parties=False)) and (len(low.split()) <= 2)
+    )
 
 
 def _group_standing(entity: Entity) -> str:
     words = {w.lower() for name in entity.names for w in name.split()}
     if entity.party and words & set(knowledge().parties) and not words & _OFFICIAL_GROUPS:
         return "party"
-    if entity.nationality and words & _OFFICIAL_GROUPS:
-        return "group"
+    if words & _OFFICIAL_GROUPS:
+        return "official"  # "US officials", "government officials"
     if entity.party:
         return "group"
     return "unknown" if entity.members else "private"
