@@ -11,8 +11,9 @@ gold claim and, where the gold speaker is scorable, its speaker is right:
 `generator.commands.evaluate.claim_outcomes`). A logistic regression with an L2 penalty is
 fitted by Newton's method; the penalty is chosen by 5-fold cross-validation over articles
 (the log loss of the held-out folds). What makes a speaker uncertain may only lower a
-claim's confidence (`confidence.never_surer`): such a feature that would raise it weighs 0. Features seen in fewer than `--min-count` claims are
-left out. Nothing of PolNeAR dev is read: `bench/calibration.py` measures the result there.
+claim's confidence (`confidence.never_surer`): such a feature that would raise it weighs 0.
+Features seen in fewer than `--min-count` claims are left out. Nothing of PolNeAR dev is
+read: `bench/calibration.py` measures the result there.
 Parses come from the cache of `eval_polnear.py`.
 """
 
@@ -33,6 +34,8 @@ from eval_polnear import ROOT, SHARED, parsed
 PENALTIES = (0.3, 1.0, 3.0, 10.0)
 FOLDS = 5
 OUT = ROOT / "generator" / "data" / "confidence.tsv"
+
+
 def examples(args) -> list[tuple[dict[str, float], str]]:
     """(features, outcome) of every claim extracted from one article."""
     gold_path, text_path = args
@@ -159,7 +162,10 @@ def main() -> int:
     constrained = np.array([never_surer(name) for name in names])
     y = np.array([float(outcome in RIGHT) for _, outcome, _ in rows])
     article = np.array([i for _, _, i in rows])
-    print(f"PolNeAR train: {len(pairs)} articles, {len(rows)} claims, {y.mean():.3f} right, {len(names)} features")
+    print(
+        f"PolNeAR train: {len(pairs)} articles, {len(rows)} claims, {y.mean():.3f} right, "
+        f"{len(names)} features"
+    )
 
     held_out = {}
     for penalty in PENALTIES:

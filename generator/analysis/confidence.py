@@ -2,10 +2,14 @@
 speaker (`claim_features`), weighed by a logistic model (`confidence`).
 
 A confidence of 0.8 means that four claims in five shown at 0.8 have the right words and the
-right speaker. The weights are learned from PolNeAR train by `bench/train_calibration.py` and
-read from `generator/data/confidence.tsv`; `bench/calibration.py` measures them on PolNeAR
-dev. The features are the rules that fired, the shape of the parse and how the speaker was
-resolved, never the words of an article, so that the model carries no text of the corpus.
+right speaker. The claim model says how likely the claim's words and its speaker, as PolNeAR
+checks it, are right (learned from PolNeAR train, `generator/data/confidence.tsv`); for a
+speaker named by a pronoun or a description, which PolNeAR marks as "he" and cannot check,
+the resolution model takes off what each rival it might have meant costs (learned from the
+gold coreference of GUM, `generator/data/speaker_confidence.tsv`). `bench/train_calibration.py`
+and `bench/train_speakers.py` fit them; `bench/calibration.py` measures them on PolNeAR dev and
+briefing-dev. The features are the rules that fired, the shape of the parse and how the
+speaker was resolved, never the words of an article, so that the model carries no text.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from generator.analysis.claims import Candidate
-from generator.analysis.syntax import holds_views
 from generator.analysis.lexicon import (
     ATTITUDE_VERBS,
     COGNITION_VERBS,
@@ -26,6 +29,7 @@ from generator.analysis.lexicon import (
     SPEECH_VERBS,
     WEAK_CUES,
 )
+from generator.analysis.syntax import holds_views
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -38,6 +42,10 @@ Features = dict[str, float]
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 WEIGHTS = "confidence.tsv"
+SPEAKER_WEIGHTS = "speaker_confidence.tsv"
+SPEAKER_FEATURES = ("log_rivals_", "log_distance")
+"""What the resolution model weighs: how many others a pronoun or a description might have
+meant, and how far it is from the claim."""
 INTERCEPT = "(intercept)"
 UNCERTAIN = ("pronoun", "description", "other")
 """Speaker words that name no one themselves, resolved to an actor met before."""
@@ -74,12 +82,40 @@ def model() -> tuple[float, dict[str, float]]:
     return parse_weights((resources.files("generator") / "data" / WEIGHTS).read_text(encoding="utf-8"))
 
 
-def confidence(features: Features, weights: tuple[float, dict[str, float]] | None = None) -> float:
-    """The probability that a claim with these features has the right words and speaker; a
-    feature the model has no weight for counts for nothing."""
-    intercept, table = weights or model()
+@cache
+def speaker_model() -> tuple[float, dict[str, float]]:
+    """The resolution model, read once from `generator/data/speaker_confidence.tsv`."""
+    text = (resources.files("generator") / "data" / SPEAKER_WEIGHTS).read_text(encoding="utf-8")
+    return parse_weights(text)
+
+
+def logistic(features: Features, weights: tuple[float, dict[str, float]]) -> float:
+    """1 / (1 + exp(-z)) of the weighed features; a feature without a weight counts for nothing."""
+    intercept, table = weights
     z = intercept + sum(table.get(name, 0.0) * value for name, value in features.items())
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def confidence(features: Features, weights: tuple[float, dict[str, float]] | None = None) -> float:
+    """The probability that a claim with these features has the right words and speaker: the
+    claim model's, times the resolution model's for a speaker resolved from a pronoun or a
+    description (`resolution`). Given `weights`, only those (for tests)."""
+    if weights is not None:
+        return logistic(features, weights)
+    intercept, table = model()
+    return logistic(features, (intercept + resolution(features), table))
+
+
+def resolution(features: Features) -> float:
+    """What a close choice takes off the log-odds of a speaker named by a pronoun or a
+    description ("he", "the minister"): each rival it might have meant, learned from GUM, where
+    the resolver is checked against gold coreference; 0 for a speaker named outright. GUM's own
+    intercept is its genres' base rate (fiction, conversation), not news's, and is not used: a
+    pronoun without rivals keeps the claim model's confidence."""
+    if not any(name.startswith(("uncertain=pronoun", "uncertain=description")) for name in features):
+        return 0.0
+    _, table = speaker_model()
+    return sum(table.get(name, 0.0) * value for name, value in features.items())
 
 
 def claim_features(
