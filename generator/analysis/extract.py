@@ -13,10 +13,10 @@ from generator.analysis.claims import (
     Paragraph,
     Registry,
     build_extractors,
-    calibration,
     find_candidates,
     in_quote,
 )
+from generator.analysis.confidence import Features, claim_features, confidence
 from generator.analysis.evidence import find_evidence
 from generator.analysis.identity import consolidate
 from generator.analysis.knowledge import knowledge
@@ -79,21 +79,35 @@ def extract(
     article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list[Doc] | None = None
 ) -> Briefing:
     """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`."""
+    return extract_explained(article, settings, docs)[0]
+
+
+def extract_explained(
+    article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list[Doc] | None = None
+) -> tuple[Briefing, dict[str, Features]]:
+    """`extract`, and the features each claim's confidence was weighed from, by claim id (what
+    `bench/train_calibration.py` learns the weights from)."""
     if docs is None:
         docs = parse(texts(article))
     registry = build_extractors(settings.disabled)
     resolver, attributed = attribute(article, docs, registry)
     body = docs[: len(article.paragraphs)]
-    attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
+    crowd = [candidate.paragraph for candidate, _ in attributed]
+    weighed = []
+    for candidate, speaker in attributed:
+        features = claim_features(candidate, speaker, docs, resolver, crowd.count(candidate.paragraph))
+        sure = confidence(features)
+        if sure >= settings.min_confidence:
+            weighed.append((candidate, speaker, sure, features))
     share_voices(resolver)
     entities = [e for e in resolver.cast.live() if worth_listing(e)]
     side_of = choose_sides(entities, home_country(body), parties_named(body))
     entities = government_voices(entities, side_of, resolver)
     actors, actor_ids = make_actors(entities, side_of, resolver)
-    claims = make_claims(article, docs, attributed, actor_ids, resolver)
+    claims, features_of = make_claims(article, docs, weighed, actor_ids, resolver)
     evidence = find_evidence(article, body, claims)
     positions = find_positions(actors, claims)
-    return Briefing(
+    briefing = Briefing(
         article=article,
         actors=actors,
         claims=claims,
@@ -103,6 +117,7 @@ def extract(
         readability=measure(article),
         topics=find_topics(article, body, actors),
     )
+    return briefing, features_of
 
 
 def attribute(
@@ -307,12 +322,14 @@ def _mid(sent: Span) -> str:
 
 
 def make_claims(
-    article: Article, docs: list[Doc], attributed, actor_ids: dict[int, str], resolver: Resolver
-) -> tuple[Claim, ...]:
+    article: Article, docs: list[Doc], weighed, actor_ids: dict[int, str], resolver: Resolver
+) -> tuple[tuple[Claim, ...], dict[str, Features]]:
+    """The claims of (candidate, speaker, confidence, features), and their features by claim id."""
     claims: list[Claim] = []
+    features_of: dict[str, Features] = {}
     seen: dict[str, int] = {}
     sources = [*article.paragraphs, article.title]
-    for candidate, speaker in attributed:
+    for candidate, speaker, sure, features in weighed:
         source = sources[candidate.paragraph]
         text = source[candidate.start : candidate.end].strip()
         if candidate.gap is not None:
@@ -338,11 +355,7 @@ def make_claims(
             else None
         )
         claim_id = stable_id("c", text, seen)
-        confidence = candidate.confidence
-        if speaker is None:
-            confidence = min(confidence, calibration.UNATTRIBUTED_CAP)
-        elif speaker_text and speaker_text.lower() in ("he", "she", "they", "it"):
-            confidence = min(confidence, calibration.PRONOUN_CAP)
+        features_of[claim_id] = features
         claims.append(
             Claim(
                 id=claim_id,
@@ -357,12 +370,12 @@ def make_claims(
                 speaker_text=speaker_text,
                 modality=modality(text, candidate.cue),
                 hedges=hedges_in(text),
-                confidence=round(confidence, 2),
+                confidence=round(sure, 2),
                 optional=candidate.optional,
             )
         )
     # The headline is read last (so its ids do not move the body's) but comes first.
-    return tuple(sorted(claims, key=lambda c: c.paragraph != 0))
+    return tuple(sorted(claims, key=lambda c: c.paragraph != 0)), features_of
 
 
 def _speaker_ids(speaker: Entity, actor_ids: dict[int, str], resolver: Resolver) -> list[str]:

@@ -4,6 +4,9 @@ The matching rules are those of the team's scorer, `tools/score_briefing.py`: a 
 claim matches a gold claim when the word-level F1 of their texts is at least 0.5, and a
 speaker is right when it names the gold actor (a listed variant, a person's surname, or a
 word of a name-like span). `tests/test_evaluate.py` checks that both agree.
+
+The same rules say whether each predicted claim is right (`claim_outcomes`), against which
+the confidence a claim shows is calibrated (`reliability`).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from generator.analysis.runner import run_extraction
 from generator.commands.layer import Layer, is_briefing_gold, leaks, score_layer
+from generator.commands.reliability import calibration_error
 from generator.config import ExtractionSettings
 from generator.errors import ArticleError
 from generator.ingest.read import read_article
@@ -22,6 +27,9 @@ from generator.text import overlap, words
 
 _TITLE_WORDS = {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "a", "an", "of", "s"}
 THRESHOLD = 0.5
+Outcome = Literal["speaker right", "words right", "speaker wrong", "unmatched"]
+"""What became of one predicted claim; the first two are right (`RIGHT`)."""
+RIGHT = ("speaker right", "words right")
 
 
 def _name(name: str | None) -> str:
@@ -57,6 +65,8 @@ class Score:
     wrong_speaker: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
     layer: Layer | None = None
     """The reader's layer, for gold that follows the briefing guide."""
+    outcomes: list[tuple[float, Outcome]] = field(default_factory=list)
+    """(confidence, outcome) of every predicted claim, in order (`claim_outcomes`)."""
 
     def __iadd__(self, other: Score) -> Score:
         for name in (
@@ -75,10 +85,16 @@ class Score:
         self.missed += other.missed
         self.spurious += other.spurious
         self.wrong_speaker += other.wrong_speaker
+        self.outcomes += other.outcomes
         if other.layer is not None:
             self.layer = self.layer or Layer()
             self.layer += other.layer
         return self
+
+    @property
+    def rightness(self) -> list[tuple[float, bool]]:
+        """(confidence, right) of every predicted claim, for `reliability`."""
+        return [(confidence, outcome in RIGHT) for confidence, outcome in self.outcomes]
 
     @property
     def recall(self) -> float:
@@ -117,6 +133,7 @@ class Score:
             "kind_accuracy": round(self.kind_accuracy, 3),
             "evidence_recall": round(self.evidence_recall, 3),
             "boilerplate_leaks": len(self.leaks),
+            "calibration_error": round(calibration_error(self.rightness), 3),
         }
 
 
@@ -145,9 +162,8 @@ def _speaker_right(predicted: str | None, speakers: list[str], actors: dict[str,
     return False
 
 
-def score(gold: dict, predicted: dict) -> Score:
-    """Compare the JSON of one briefing with one gold annotation."""
-    actors = {a["name"]: a for a in gold.get("actors", [])}
+def _predicted_claims(predicted: dict) -> list[tuple[str, str | None, str | None]]:
+    """(text, speaker's name, kind) of every predicted claim, in order."""
     names = {a.get("id"): a.get("name") for a in predicted.get("actors", []) if isinstance(a, dict)}
     claims = []
     for c in predicted.get("claims", []):
@@ -160,6 +176,39 @@ def score(gold: dict, predicted: dict) -> Score:
             else None
         )
         claims.append((c.get("text") or "", name, c.get("kind")))
+    return claims
+
+
+def claim_outcomes(gold: dict, predicted: dict) -> list[Outcome]:
+    """What became of each predicted claim. Its words must match a gold claim (the one they
+    overlap most, optional ones included, at `THRESHOLD`, as precision counts), else it is
+    "unmatched"; where that claim's gold speaker is scorable, its speaker is "speaker right" or
+    "speaker wrong"; where it is not (no source, a pronoun, a descriptor span such as "a
+    source"), the speaker cannot be checked and the words decide: "words right"."""
+    actors = {a["name"]: a for a in gold.get("actors", [])}
+    gold_claims = gold.get("claims", [])
+    outcomes: list[Outcome] = []
+    for text, speaker, _ in _predicted_claims(predicted):
+        best, best_overlap = None, 0.0
+        for g in gold_claims:
+            value = overlap(text, g["text"])
+            if value > best_overlap:
+                best, best_overlap = g, value
+        if best is None or best_overlap < THRESHOLD:
+            outcomes.append("unmatched")
+        elif not _speaker_scorable(best["speakers"], actors):
+            outcomes.append("words right")
+        elif _speaker_right(speaker, best["speakers"], actors):
+            outcomes.append("speaker right")
+        else:
+            outcomes.append("speaker wrong")
+    return outcomes
+
+
+def score(gold: dict, predicted: dict) -> Score:
+    """Compare the JSON of one briefing with one gold annotation."""
+    actors = {a["name"]: a for a in gold.get("actors", [])}
+    claims = _predicted_claims(predicted)
     gold_claims = gold.get("claims", [])
     required = [g for g in gold_claims if not g.get("optional")]
     result = Score(gold=len(required), predicted=len(claims))
@@ -191,6 +240,8 @@ def score(gold: dict, predicted: dict) -> Score:
         1 for g in gold.get("evidence", []) if any(overlap(p, g["text"]) >= THRESHOLD for p in evidence)
     )
     result.leaks = leaks(gold, predicted)
+    confidences = [c.get("confidence", 1.0) for c in predicted.get("claims", [])]
+    result.outcomes = list(zip(confidences, claim_outcomes(gold, predicted), strict=True))
     if is_briefing_gold(gold):
         result.layer = score_layer(gold, predicted)
     return result

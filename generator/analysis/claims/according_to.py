@@ -48,7 +48,8 @@ def according_to_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker),
             speaker.i,
             "according_to",
-            confidence=calibration.ACCORDING_TO,
+            prior=calibration.ACCORDING_TO,
+            rule="according_to",
         )
 
 
@@ -120,7 +121,8 @@ def _finding_in(paragraph: Paragraph, token: Token) -> Candidate | None:
         phrase(source),
         source.i,
         "according_to",
-        confidence=calibration.FINDING,
+        prior=calibration.FINDING,
+        rule="finding",
     )
 
 

@@ -40,8 +40,12 @@ class Candidate:
     anchor: int
     """Token index where the claim is made; speakers are resolved against what came before."""
     extractor: str
-    """The name of the extractor that proposed it (for reports; behaviour never depends on it)."""
-    confidence: float = 0.8
+    """The name of the extractor that proposed it (for reports and the confidence model; what
+    is extracted never depends on it)."""
+    prior: float = 0.8
+    """How sure the rule that proposed it is, set by hand (`calibration`): of two readings of
+    one clause the merge keeps the surer. Never shown: a claim's confidence is learned
+    (`analysis.confidence`)."""
     optional: bool = False
     inherit: bool = False
     """No speaker in sight: the claim continues the previous speaker's quotation."""
@@ -56,7 +60,10 @@ class Candidate:
     """Attributed by a name and a colon ("Sanders: …", "TAPPER: …"), which counts only when
     the name is someone the article knows, and whose words follow the name."""
     rule: str = ""
-    """The finder that found the claim's words, for per-rule figures."""
+    """The finder that found the claim's words (for per-rule figures and the confidence model)."""
+    speaker_rule: str = ""
+    """How the words naming the speaker were found: the speaker step (`claims.speaker`) or the
+    form of a quotation's attribution (for the confidence model)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,8 @@ class Attribution:
     """The token where the speaker is named."""
     optional: bool = False
     """A quoted headline, title or sign rather than something someone said."""
+    rule: str = ""
+    """The form of the attribution (`Candidate.speaker_rule`)."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""Every confidence the claim extractors give, and every threshold they judge by, in one place.
+"""The priors the claim extractors give their candidates, and every threshold they judge by.
 
-The confidences were set by hand, rule by rule, against precision on PolNeAR dev: a quotation
-with both marks and a cue is right most often, a stance read off an adjective least often. A
-value changed here is measured there (`bench/eval_polnear.py`) before it is committed.
+A prior says how sure a rule is, set by hand against precision on PolNeAR dev: a quotation
+with both marks and a cue is right most often, a stance read off an adjective least often.
+The merge keeps the surer of two readings of one clause by it; it is never shown. The
+confidence a claim shows is learned (`analysis.confidence`). A value changed here is
+measured (`bench/eval_polnear.py`) before it is committed.
 """
 
 QUOTATION = 0.9
@@ -28,11 +30,6 @@ SPEECH_NOUN = 0.65
 """A noun of speech or stance ("her call for …")."""
 STANCE_ADJECTIVE = 0.6
 """An adjective of stance ("X is confident that …")."""
-
-UNATTRIBUTED_CAP = 0.5
-"""The most a claim with no resolved speaker may claim to be sure of."""
-PRONOUN_CAP = 0.75
-"""The most a claim whose speaker is a pronoun may claim: "he" may be someone else."""
 
 SAME_CLAIM = 0.6
 """Share of the shorter of two candidates that they must share to be one claim."""

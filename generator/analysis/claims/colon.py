@@ -62,7 +62,8 @@ def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         (first, end),
         end - 1,
         "colon",
-        confidence=calibration.COLON,
+        prior=calibration.COLON,
+        rule="colon",
         by_label=True,
     )
 

@@ -60,20 +60,20 @@ def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
     reported = b if quoted is a else a
     if quoted is not None and reported is not quoted and reported.by_label and quoted.start < reported.start:
         # '"WALLACE: Let's start …' as one quotation: the words after the name are the claim.
-        return replace(reported, quoted=True, confidence=max(a.confidence, b.confidence))
+        return replace(reported, quoted=True, prior=max(a.prior, b.prior))
     if quoted is not None and reported is not quoted:
         speaker = quoted.speaker or reported.speaker
         inside = min(quoted.end, reported.end) - max(quoted.start, reported.start)
         if reported.speaker is not None and inside < calibration.QUOTED * (reported.end - reported.start):
             # Reported speech with a quoted part ("insisted that A and that “B”"): one mixed claim.
-            return replace(reported, kind="mixed", quoted=True, confidence=max(a.confidence, b.confidence))
+            return replace(reported, kind="mixed", quoted=True, prior=max(a.prior, b.prior))
         return replace(
             quoted,
             speaker=speaker,
             cue=quoted.cue or reported.cue,
             anchor=quoted.anchor if quoted.speaker else reported.anchor,
             inherit=quoted.inherit and reported.speaker is None,
-            confidence=max(a.confidence, b.confidence),
+            prior=max(a.prior, b.prior),
         )
     # Two reported readings of one clause: keep the one with a speaker; of an attribution
     # reported inside another ("boasted about a plan to dig up dirt on journalists who
@@ -88,7 +88,7 @@ def _combine(a: Candidate, b: Candidate, paragraph: Paragraph) -> Candidate:
         and inner.end <= outer.end
     ):
         return outer
-    return max((a, b), key=lambda c: (c.speaker is not None, c.confidence, c.end - c.start))
+    return max((a, b), key=lambda c: (c.speaker is not None, c.prior, c.end - c.start))
 
 
 def _with_kind(candidate: Candidate, paragraph: Paragraph) -> Candidate:

@@ -63,9 +63,11 @@ def _attributed(paragraph: Paragraph, quote: Quote, attribution: Attribution, fu
         attribution.speaker,
         attribution.anchor,
         "quotations",
-        confidence=calibration.QUOTATION if sure else calibration.QUOTATION_MARK_MISSING,
+        prior=calibration.QUOTATION if sure else calibration.QUOTATION_MARK_MISSING,
         optional=attribution.optional,
         quoted=True,
+        rule="quotation" if sure else "quotation_mark_missing",
+        speaker_rule=attribution.rule,
     )
 
 
@@ -83,9 +85,11 @@ def _unattributed(paragraph: Paragraph, quote: Quote, content: Span, full: bool)
             introduced.speaker,
             introduced.anchor,
             "quotations",
-            confidence=calibration.QUOTATION_INTRODUCED,
+            prior=calibration.QUOTATION_INTRODUCED,
             quoted=True,
             speaker_paragraph=paragraph.index - 1,
+            rule="quotation_introduced",
+            speaker_rule=introduced.rule,
         )
     if not full:
         return None
@@ -98,9 +102,10 @@ def _unattributed(paragraph: Paragraph, quote: Quote, content: Span, full: bool)
         None,
         content.start,
         "quotations",
-        confidence=calibration.QUOTATION_CONTINUED,
+        prior=calibration.QUOTATION_CONTINUED,
         inherit=True,
         quoted=True,
+        rule="quotation_continued",
     )
 
 
@@ -114,7 +119,7 @@ def _introduced_before(paragraph: Paragraph) -> Attribution | None:
     for cue in reversed(cues):
         speaker = subject_of(cue)
         if speaker is not None:
-            return Attribution(cue_text(cue), phrase(speaker), phrase(speaker)[1] - 1)
+            return Attribution(cue_text(cue), phrase(speaker), phrase(speaker)[1] - 1, rule="cue_before")
     return None
 
 
@@ -189,10 +194,12 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
     for token in window[:8]:
         if is_cue(token):
             speaker = subject_of(token)
+            rule = "cue_after"
             if speaker is not None and speaker.i < window[0].i:
                 # The parse took a word of the quotation as the subject ("“We …,” Ramos, 58, told AFP").
                 speaker = None
             if speaker is None:
+                rule = "name_near_cue"
                 before = [t for t in window if t.i < token.i and _names_someone(t)]
                 after = [t for t in window if t.i > token.i and _names_someone(t)]
                 # "Ramos, 58, told": the name before the verb; "said the diplomat": the one after.
@@ -200,11 +207,11 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
             if speaker is None:
                 continue
             optional = token.lemma_ == "read" or _is_headline(speaker)
-            return Attribution(cue_text(token), phrase(speaker), speaker.i, optional)
+            return Attribution(cue_text(token), phrase(speaker), speaker.i, optional, rule)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                return Attribution("according to", phrase(objects[0]), objects[0].i)
+                return Attribution("according to", phrase(objects[0]), objects[0].i, rule="according_to")
         if token.is_sent_start and token.i > window[0].i:
             break
     quoted = doc.text[quote.start : quote.end].rstrip("”’\"' ")
@@ -217,14 +224,14 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
         names = [t for t in window if t is not verb and _is_named(t)]
         speaker = subject_of(verb) or names[0]
         if speaker.i >= window[0].i:
-            return Attribution(cue_text(verb), phrase(speaker), speaker.i)
+            return Attribution(cue_text(verb), phrase(speaker), speaker.i, rule="verb_after")
     dash = text_after.strip().startswith(("–", "—", "-")) or window[0].text in ("–", "—", "-")
     if dash:
         names = [t for t in window if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
         if names:
             head = names[-1]
             start = min(t.i for t in window if t.text not in ("–", "—", "-"))
-            return Attribution("–", (start, head.i + 1), head.i)
+            return Attribution("–", (start, head.i + 1), head.i, rule="dash")
     return None
 
 
@@ -267,18 +274,18 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int) -
         if governs:
             speaker = subject_of(cue)
             if speaker is not None:
-                return Attribution(cue_text(cue), phrase(speaker), speaker.i)
+                return Attribution(cue_text(cue), phrase(speaker), speaker.i, rule="cue_before")
     if last.text in (":", ","):
         verb = _verb_introducing(before)
         if verb is not None:
             speaker = subject_of(verb)
-            return Attribution(cue_text(verb), phrase(speaker), speaker.i)
+            return Attribution(cue_text(verb), phrase(speaker), speaker.i, rule="verb_before")
     inverted = inverted_cue(before[0])
     if (last.text == ":" or (inverted and last.text == ",")) and len(before) <= 8:
         names = [t for t in before if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
         if names and not any(t.pos_ == "VERB" for t in before[inverted:]):
             cue = before[0].lower_ if inverted else ":"
-            return Attribution(cue, (before[inverted].i, last.i), names[-1].i)
+            return Attribution(cue, (before[inverted].i, last.i), names[-1].i, rule="label")
     return None
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Content, Extractor, Paragraph, in_quote
 from generator.analysis.claims.content import find_content
-from generator.analysis.claims.speaker import subject_of
+from generator.analysis.claims.speaker import trace_speaker
 from generator.analysis.lexicon import ATTITUDE_VERBS, COGNITION_VERBS
 from generator.analysis.syntax import (
     contiguous,
@@ -34,7 +34,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         attitude = not speech and lemma in ATTITUDE_VERBS and verb.pos_ == "VERB"
         if not (speech or attitude) or in_quote(paragraph, verb.idx):
             continue
-        speaker = subject_of(verb)
+        steps, speaker = trace_speaker(verb)
         if unattributed_verdict(verb):
             speaker = None  # "has been accused of hurting civilians": by whom, the text does not say
         elif (
@@ -52,9 +52,9 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         if span is None:
             continue
         start, end = span
-        confidence = calibration.REPORTED[content.how]
+        prior = calibration.REPORTED[content.how]
         if attitude or lemma in COGNITION_VERBS:
-            confidence -= calibration.STANCE_PENALTY
+            prior -= calibration.STANCE_PENALTY
         yield Candidate(
             paragraph.index,
             start,
@@ -64,8 +64,9 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker) if speaker is not None else None,
             speaker.i if speaker is not None else verb.i,
             "reported_speech",
-            confidence=round(confidence, 2),
+            prior=round(prior, 2),
             rule=content.rule,
+            speaker_rule=steps[-1].name if steps and speaker is not None else "",
         )
 
 

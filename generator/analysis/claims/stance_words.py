@@ -48,7 +48,8 @@ def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker),
             speaker.i,
             "speech_nouns",
-            confidence=calibration.SPEECH_NOUN,
+            prior=calibration.SPEECH_NOUN,
+            rule="speech_noun",
         )
 
 
@@ -171,7 +172,8 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             phrase(speaker),
             speaker.i,
             "stance_adjectives",
-            confidence=calibration.STANCE_ADJECTIVE,
+            prior=calibration.STANCE_ADJECTIVE,
+            rule="stance_adjective",
         )
 
 
