@@ -1113,3 +1113,11 @@ def test_what_an_outlet_only_passes_on_is_the_inner_speaker_s():
 def test_an_outlet_reporting_in_its_own_words_is_the_speaker():
     said = claims_of("The deal is dead, the Guardian reported on Monday.")
     assert [speaker for *_, speaker, _ in said] == ["Guardian"]
+
+
+def test_the_place_a_role_is_of_is_not_the_speaker():
+    said = claims_of(
+        "The new health minister for Wales says there are lessons to learn from England. Health "
+        "Minister Brian Gibbons took over on Monday."
+    )
+    assert [speaker for *_, speaker, _ in said] == ["Brian Gibbons"]

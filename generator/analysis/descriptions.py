@@ -258,7 +258,7 @@ class Descriptions:
             return None
         if not len(tokens) or tokens[0].lower_ not in ("the", "this", "that"):
             return None
-        modifiers = {t.lower_ for t in tokens if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        modifiers = {t.lower_ for t in tokens if t.i < head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
         modifiers -= {
             "new",
             "former",
