@@ -232,3 +232,14 @@ def test_the_owner_of_a_title_is_part_of_the_description():
     name = next(e for e in doc.ents if e.text == "Geng Shuang")
     role, affiliation, context = role_and_affiliation(name)
     assert role == "spokesman" and "China" in affiliation and context.startswith("China")
+
+
+def test_the_government_of_a_story_is_the_country_whose_officials_do_all_the_talking():
+    b = briefing_of(
+        "Headline\n\nIraq was invaded in 2003. Iraq's oil fields were seized and Iraq's army was "
+        "disbanded, and Baghdad fell. Prime Minister Tony Blair said the advice had been published. "
+        "Lord Goldsmith said the war was legal. The government said such papers were always kept "
+        "confidential."
+    )
+    assert {a.name: a.side for a in b.actors}["government"] == "United Kingdom"
+    assert "Iraq" not in {a.side for a in b.actors}

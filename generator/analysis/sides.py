@@ -62,6 +62,8 @@ def choose_sides(
             _recognise(entity, countries)
         if entity.nationality is None and entity.kind in ("group", "person"):
             entity.nationality = _leader_named(entity)
+    home = _home_of_voices(entities) or home
+    for entity in entities:
         # Not "foreign ministers of the eight Arctic states": they are of many countries.
         of_many = entity.kind == "group" and any(" of " in n for n in entity.names)
         if (
@@ -85,6 +87,21 @@ def choose_sides(
             if len(member_sides) == 1:
                 sides[entity.key] = member_sides.pop()
     return sides
+
+
+def _home_of_voices(entities: list[Entity]) -> str | None:
+    """The country whose officials and politicians do all the talking, when at least two of them
+    speak: "the government" in a British story about Iraq is Britain's, however often Iraq is
+    named."""
+    voices = Counter(
+        e.nationality
+        for e in entities
+        if e.speaks and e.nationality and e.kind == "person" and _standing(e) in ("official", "politician")
+    )
+    if not voices:
+        return None
+    country, count = voices.most_common(1)[0]
+    return country if count >= 2 and len(voices) == 1 else None
 
 
 def _recognise(person: Entity, countries: set[str]) -> None:
