@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors import org_kind
@@ -146,6 +147,9 @@ def _parties_by_country(entities: list[Entity], named: Iterable[str]) -> dict[st
     return dict(Counter(countries.get(p, "") for p in parties))
 
 
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def _international(entities: list[Entity]) -> bool:
     countries = {
         e.nationality
@@ -175,7 +179,9 @@ def _side(entity: Entity, story: _Story) -> str | None:
         )
         parties = story.heard if entity.office == "head" else story.named
         # An MP or leader the article names by party ("the Conservative MP") is a party's voice.
-        partisan = entity.party_named and not entity.role_words & (_OFFICIAL - _LEGISLATOR)
+        partisan = (entity.party_named and not entity.role_words & (_OFFICIAL - _LEGISLATOR - _SPOKES)) or (
+            "shadow" in entity.role_words  # a shadow minister is the opposition's
+        )
         if partisan:
             minister = False
         contest = parties.get(at_home, 0) >= 2 or country is None or partisan
@@ -236,9 +242,16 @@ def _governmental(affiliation: str | None) -> bool:
     if knowledge().institution(affiliation) or knowledge().office_country(affiliation):
         return True
     low = affiliation.lower()
-    return org_kind(affiliation) == "government" or (
-        bool(gazetteer().side_of(low, parties=False)) and (len(low.split()) <= 2)
-    )
+    side = gazetteer().side_of(low, parties=False)
+    if side in _international_sides():
+        return True  # "the U.N. office in Geneva": an international organisation's
+    return org_kind(affiliation) == "government" or (bool(side) and len(low.split()) <= 2)
+
+
+@cache
+def _international_sides() -> frozenset[str]:
+    """The sides that are international organisations ("United Nations", "NATO")."""
+    return frozenset(i.side for i in knowledge().institutions.values() if i.kind == "international")
 
 
 def _group_standing(entity: Entity) -> str:
