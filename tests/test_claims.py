@@ -1121,3 +1121,12 @@ def test_the_place_a_role_is_of_is_not_the_speaker():
         "Minister Brian Gibbons took over on Monday."
     )
     assert [speaker for *_, speaker, _ in said] == ["Brian Gibbons"]
+
+
+def test_a_country_s_president_named_only_later_is_found_and_is_not_another_country_s():
+    said = claims_of(
+        "Amid hope that a summit between President Trump and North Korean leader Kim Jong-un will "
+        "happen, South Korea’s president said that Mr. Kim committed to denuclearization. South "
+        "Korean President Moon Jae-in said on Sunday that the leader is committed."
+    )
+    assert [speaker for *_, speaker, _ in said] == ["Moon Jae-in", "Moon Jae-in"]
