@@ -237,3 +237,48 @@ def test_each_item_keeps_its_sentence_and_the_claims_of_its_paragraph():
     seized = next(e for e in briefing.evidence if "seized the tanker" in e.text)
     assert seized.sentence == "Coast guard officers seized the tanker on Friday."
     assert seized.claims == tuple(c.id for c in briefing.claims if c.paragraph == 1)
+
+
+def test_a_document_named_again_by_its_owner_is_no_second_item():
+    body = (
+        "In a book published this week, Philippe Sands says the advice was rewritten.\n\n"
+        "Mr Sands' book suggests it was drafted by an adviser."
+    )
+    assert [e.text for e in evidence_of(body) if "book" in e.text] == [
+        "a book published this week, Philippe Sands"
+    ]
+
+
+def test_a_document_answered_is_not_cited_by_the_answer():
+    body = (
+        "Jo Lund spoke in a recorded statement on Monday.\n\n"
+        "Responding to Lund's statement, the minister said the port was safe."
+    )
+    assert not any("Lund's statement" in e.text for e in evidence_of(body))
+
+
+def test_a_name_in_apposition_says_which_document_it_is():
+    found = item("Ola Berg described the raid in his new book, Cold Harbours.", "book")
+    assert found is not None and found.text == "his new book, Cold Harbours"
+
+
+def test_a_document_that_says_something_is_cited():
+    body = "The backlash to a letter warning the fishermen against the new quotas grew on Monday."
+    found = item(body, "letter")
+    assert found is not None and found.kind == "document"
+    assert found.text == "a letter warning the fishermen against the new quotas"
+
+
+def test_a_document_put_out_is_cited_with_who_put_it_out_and_when():
+    found = item("At a meeting in Oslo in June, the two ministers issued a joint statement.", "statement")
+    assert found is not None and found.kind == "document"
+    assert found.text == "At a meeting in Oslo in June, the two ministers issued a joint statement"
+    assert not evidence_of("The two ministers will issue a joint statement on Friday.")
+
+
+def test_a_figure_set_off_after_its_noun_is_a_statistic_with_that_noun():
+    found = item("Officials noted the long crossing time -- 40 minutes -- of the new ferry.", "40 minutes")
+    assert found is not None and found.text == "the long crossing time -- 40 minutes"
+    assert found.measure == "crossing time"
+    # A conversion of units is no figure of its own.
+    assert len(evidence_of("The ferry sailed 310 miles (500 kilometers) from the coast.")) == 1

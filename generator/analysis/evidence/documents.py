@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from generator.analysis.evidence.events import completed, setting
 from generator.analysis.evidence.spans import MAX_WORDS, Candidate, clause_span, is_modal, token_span
 from generator.analysis.lexicon import (
     CITED_NOUNS,
@@ -56,8 +57,23 @@ def find_documents(sentence: Span) -> Iterator[Candidate]:
         elif author is not None:
             # "In its latest report, the IOM said …": the document with whose it is.
             end = max(end, token_span(list(author.subtree))[1])
+        elif _issued(token):
+            # "In June, the two leaders issued a joint statement": who issued it and when.
+            outside = frozenset(t.i for t in token.subtree if not start <= t.idx < end)
+            start, end = clause_span(token.head, keep=setting, drop=outside)
         if end > start:
-            yield Candidate(start, end, "document", token.i)
+            yield Candidate(start, end, "document", token.i, firm=strong)
+
+
+def document_words(sentence: Span) -> set[str]:
+    """The lemmas of the documents a sentence mentions, cited or not ("the book", "a statement")."""
+    return {_lemma(t) for t in sentence if _is_document(t)}
+
+
+def owner(noun: Token) -> str | None:
+    """The last word of the name that owns a document ("Sands" in "Mr Sands' book"), lowercased."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    return poss.lower_ if poss is not None else None
 
 
 def _is_document(token: Token) -> bool:
@@ -142,6 +158,14 @@ def _hypothetical(noun: Token) -> bool:
     )
 
 
+def _issued(noun: Token) -> bool:
+    """ "Issued a joint statement", "released a report": a document at its first mention, as what
+    its subject put out."""
+    if noun.dep_ != "dobj" or _lemma(noun.head) not in PUBLICATION_VERBS or not completed(noun.head):
+        return False  # "will deliver his Budget": not yet put out
+    return not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
 def _cited_firmly(noun: Token) -> bool:
     """Whether the article says where a document came from or what it tells: "a statement from the
     ministry", "a report published on Monday", "the poll shows that …", "said in a statement"."""
@@ -156,14 +180,25 @@ def _cited_firmly(noun: Token) -> bool:
             return True
         if child.dep_ == "appos" and any(_named(t) for t in child.subtree):
             return True
+        # "a letter warning Iranian leaders …", "a report saying …": what it says.
+        if (
+            child.dep_ == "acl"
+            and child.tag_ == "VBG"
+            and _speaks(child)
+            and any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in child.children)
+        ):
+            return True
+    if _issued(noun):
+        return True
     head = noun.head
     # "A new poll shows that …" with what it shows; "a statement said" alone tells nothing.
     if noun.dep_ in ("nsubj", "nsubjpass") and _speaks(head) and _what_it_says(noun) is not None:
         return True
-    # "said in a statement", "according to the report", "wrote in a letter to …"
+    # "said in a statement", "according to the report", "wrote in a letter to …"; not "responding
+    # to the statement", which answers a document rather than cites it.
     if noun.dep_ == "pobj" and head.lower_ in _CITING_PREPOSITIONS:
         verb = head.head
-        return _lemma(verb) in SPEECH_VERBS or verb.lower_ == "according"
+        return (head.lower_ == "in" and _lemma(verb) in SPEECH_VERBS) or verb.lower_ == "according"
     return False
 
 
@@ -185,7 +220,8 @@ def _phrase(noun: Token) -> tuple[int, int]:
     cut = {
         t.i
         for child in noun.children
-        if child.dep_ == "appos"
+        # "the blog 38 North", "his book, Confront and Conceal": a name says which document it is.
+        if (child.dep_ == "appos" and child.pos_ != "PROPN")
         or (child.dep_ == "relcl" and _lemma(child) not in PUBLICATION_VERBS)
         # "a statement that he was saddened": what the document says is a claim.
         or (child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children))

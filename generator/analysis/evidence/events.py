@@ -49,7 +49,7 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
         if _temporal(verb) and verb.head.dep_ in _EVENT_DEPS and _is_event(verb.head) and not says(verb.head):
             continue
         dating = (
-            (lambda child: (_temporal(child) and _is_event(child)) or _setting(child))
+            (lambda child: (_temporal(child) and _is_event(child)) or setting(child))
             if not says(verb)
             else None
         )
@@ -118,7 +118,7 @@ def _hypothetical(verb: Token) -> frozenset[int]:
     return frozenset(cut)
 
 
-def _setting(child: Token) -> bool:
+def setting(child: Token) -> bool:
     """A preposed phrase of when or where ("On Monday night, …", "At a meeting in Singapore in June, …")."""
     return child.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
 
