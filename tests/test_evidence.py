@@ -282,3 +282,41 @@ def test_a_figure_set_off_after_its_noun_is_a_statistic_with_that_noun():
     assert found.measure == "crossing time"
     # A conversion of units is no figure of its own.
     assert len(evidence_of("The ferry sailed 310 miles (500 kilometers) from the coast.")) == 1
+
+
+def test_what_a_person_says_in_a_statement_is_a_claim_and_no_document_of_the_story():
+    assert not evidence_of("Ola Berg said in a statement that he was deeply saddened by the outcome.")
+    found = item("The ministry said in a statement that the ferry had been seized on Friday.", "statement")
+    assert found is not None and "the ferry had been seized" in found.text
+
+
+def test_reports_that_name_no_source_and_earlier_recordings_are_no_documents():
+    body = "Militias were positioned around the port on Sunday, according to multiple press reports."
+    assert not any(e.kind == "document" for e in evidence_of(body))
+    body = "The voice sounded like that of previous recordings attributed to the rebel leader."
+    assert not any(e.kind == "document" for e in evidence_of(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A broad consensus has emerged that the minister's refusal had made the envoy's position untenable.",
+        "The owners sold the trawler amid concerns that the harbour master had taken bribes.",
+    ],
+)
+def test_what_a_consensus_or_a_fear_holds_is_no_event(body):
+    assert not any("minister's refusal" in e.text or "taken bribes" in e.text for e in evidence_of(body))
+
+
+def test_an_action_under_way_is_an_event_and_a_plan_is_not():
+    found = item("Prosecutors are investigating the harbour master's role in the sale.", "investigating")
+    assert found is not None and found.kind == "event"
+    assert not evidence_of("The harbour master is going to sell the fleet to a buyer in Bergen.")
+
+
+def test_a_quotation_is_vouched_for_only_by_a_cue_in_its_own_sentence():
+    body = (
+        "Port figures. According to the port office, “the harbour lost 40% of its traffic.” "
+        "A study shows the decline began in 2019."
+    )
+    assert not any("40%" in e.text for e in evidence_of(body))

@@ -87,12 +87,15 @@ def _is_document(token: Token) -> bool:
 def _what_it_says(noun: Token) -> Token | None:
     """The clause a document says, after it: its own ("the report says that …") or the one of the verb
     it is cited in ("said in a statement that …"), when the verb takes no side."""
-    own = next((c for c in noun.children if _content_clause(c)), None)
-    if own is not None:
-        return own if _happened(own) else None  # "a court filing that Manafort had lied"
     verb = (
         noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
     )
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if noun.dep_ == "pobj" and speaker is not None and _lemma(verb) in SPEECH_VERBS and _person(speaker):
+        return None  # "Hunt said in a statement that he was saddened": what Hunt says is his claim
+    own = next((c for c in noun.children if _content_clause(c)), None)
+    if own is not None:
+        return own if _happened(own) else None  # "a court filing that Manafort had lied"
     # Only what it tells without taking a side ("says", "shows", "found"), not what it claims.
     if (
         verb is None
@@ -113,6 +116,13 @@ def _content_clause(child: Token) -> bool:
         return False
     subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ != "that"
+
+
+def _person(subject: Token) -> bool:
+    """A person, not a body ("Hunt", "she", "the deputy speaker Haider al-Abadi"; not "prosecutors"
+    or "the ministry")."""
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return any(t.ent_type_ == "PERSON" for t in named) or subject.lower_ in ("he", "she", "i", "we")
 
 
 def _happened(clause: Token) -> bool:
@@ -153,7 +163,7 @@ def _named(token: Token) -> bool:
 def _hypothetical(noun: Token) -> bool:
     """ "any agreement", "a second resolution", "another report": a document that is not there."""
     return any(
-        (c.dep_ == "det" and c.lower_ in _ANY) or (c.dep_ == "amod" and c.lower_ in ("second", "further"))
+        (c.dep_ == "det" and c.lower_ in _ANY) or (c.dep_ == "amod" and c.lower_ in _OTHER)
         for c in noun.children
     )
 
@@ -195,10 +205,13 @@ def _cited_firmly(noun: Token) -> bool:
     if noun.dep_ in ("nsubj", "nsubjpass") and _speaks(head) and _what_it_says(noun) is not None:
         return True
     # "said in a statement", "according to the report", "wrote in a letter to …"; not "responding
-    # to the statement", which answers a document rather than cites it.
+    # to the statement", which answers a document rather than cites it, nor "according to press
+    # reports", which names none.
     if noun.dep_ == "pobj" and head.lower_ in _CITING_PREPOSITIONS:
         verb = head.head
-        return (head.lower_ == "in" and _lemma(verb) in SPEECH_VERBS) or verb.lower_ == "according"
+        if verb.lower_ == "according":
+            return noun.tag_ != "NNS" or any(_named(t) for t in noun.subtree)
+        return head.lower_ == "in" and _lemma(verb) in SPEECH_VERBS
     return False
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.analysis.evidence.spans import MODALS, Candidate, clause_span, is_modal, subject_of
+from generator.analysis.evidence.voice import content_nouns
 from generator.analysis.lexicon import (
     ABSTRACT_NOUNS,
     COGNITION_VERBS,
@@ -32,6 +33,7 @@ _WHEN = frozenset({"after", "as", "when", "before", "since", "until", "once"})
 _PERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "who"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})
 _PAST_BE = frozenset({"was", "were", "been", "had"})
+_PRESENT_BE = frozenset({"is", "are", "'s", "’s", "'re", "’re"})
 _NEGATIONS = frozenset({"never", "not", "n't", "n’t", "no"})
 _NONE = frozenset({"no", "none", "nobody", "nothing", "neither"})
 # "have always been kept confidential": a habit, not an event.
@@ -53,7 +55,7 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
             if not says(verb)
             else None
         )
-        start, end = clause_span(verb, keep=dating, drop=_hypothetical(verb))
+        start, end = clause_span(verb, keep=dating, drop=_hypothetical(verb) | _asides(verb))
         if end > start:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             yield Candidate(start, end, "fact" if passive else "event", verb.i)
@@ -118,6 +120,38 @@ def _hypothetical(verb: Token) -> frozenset[int]:
     return frozenset(cut)
 
 
+def _asides(verb: Token) -> frozenset[int]:
+    """What an event holds that did not happen: the question it asks ("are investigating whether
+    …") and the belief it happened amid ("… amid concerns that the master had taken bribes")."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        # Not "tested what officials say was a torpedo", whose clause is its object.
+        question = child.dep_ in ("ccomp", "xcomp") and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children
+        )
+        nouns = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        belief = any(n.lemma_.lower() in content_nouns() and _holds_that(n) for n in nouns)
+        if question or belief:
+            cut.update(t.i for t in child.subtree)
+    return frozenset(cut)
+
+
+def _holds_that(noun: Token) -> bool:
+    """A noun with a that-clause of what it holds ("concerns that he had lied"), not a relative
+    clause that describes it ("a threat (which was the case …)")."""
+    for clause in noun.children:
+        subject = subject_of(clause)
+        if (
+            clause.dep_ in ("acl", "relcl", "ccomp")
+            and clause.left_edge.lower_ == "that"
+            and subject is not None
+        ):
+            return subject.lower_ not in ("that", "which")
+    return False
+
+
 def setting(child: Token) -> bool:
     """A preposed phrase of when or where ("On Monday night, …", "At a meeting in Singapore in June, …")."""
     return child.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
@@ -155,7 +189,10 @@ def completed(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxiliaries & (_PERFECT | _PAST_BE))
     if verb.tag_ == "VBG":
-        return bool(auxiliaries & {"was", "were"})
+        # "is investigating", "are sharing": an action under way is told as much as one done,
+        # but not "is going to" (a plan).
+        under_way = auxiliaries & _PRESENT_BE and not any(c.dep_ == "xcomp" for c in verb.children)
+        return bool(auxiliaries & {"was", "were"}) or bool(under_way)
     return False
 
 
