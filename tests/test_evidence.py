@@ -320,3 +320,8 @@ def test_a_quotation_is_vouched_for_only_by_a_cue_in_its_own_sentence():
         "A study shows the decline began in 2019."
     )
     assert not any("40%" in e.text for e in evidence_of(body))
+
+
+def test_an_action_under_way_told_of_a_pronoun_is_no_event():
+    body = "The crews welcomed the rules, but they are sailing to the southern grounds in large numbers."
+    assert not any("sailing" in e.text for e in evidence_of(body))

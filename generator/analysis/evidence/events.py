@@ -189,9 +189,16 @@ def completed(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxiliaries & (_PERFECT | _PAST_BE))
     if verb.tag_ == "VBG":
-        # "is investigating", "are sharing": an action under way is told as much as one done,
-        # but not "is going to" (a plan).
-        under_way = auxiliaries & _PRESENT_BE and not any(c.dep_ == "xcomp" for c in verb.children)
+        # "Prosecutors are investigating": an action under way is told as much as one done, but
+        # not "is going to" (a plan), nor by a pronoun ("they are igniting a debate"), which in the
+        # present tells a view of the story more often than a doing.
+        subject = subject_of(verb)
+        under_way = (
+            auxiliaries & _PRESENT_BE
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+            and subject is not None
+            and subject.pos_ != "PRON"
+        )
         return bool(auxiliaries & {"was", "were"}) or bool(under_way)
     return False
 
