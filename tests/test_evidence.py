@@ -325,3 +325,13 @@ def test_a_quotation_is_vouched_for_only_by_a_cue_in_its_own_sentence():
 def test_an_action_under_way_told_of_a_pronoun_is_no_event():
     body = "The crews welcomed the rules, but they are sailing to the southern grounds in large numbers."
     assert not any("sailing" in e.text for e in evidence_of(body))
+
+
+def test_a_verb_that_frames_speech_is_no_event():
+    body = '"The port is safe," harbour master Ola Berg was quoted as saying in the local press.'
+    assert not any("quoted" in e.text for e in evidence_of(body))
+
+
+def test_a_clause_that_dates_a_count_is_part_of_it():
+    body = "Before Sunday, the navy had attempted at least nine missile launches on six occasions since Berg was appointed in January."
+    assert not any(e.text == "Berg was appointed in January" for e in evidence_of(body))

@@ -45,10 +45,12 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
     for verb in sentence:
         if not (verb.dep_ in _EVENT_DEPS or _temporal(verb)) or not _is_event(verb):
             continue
-        # "When Obama took office, he met …": the dating event is part of the event it dates,
+        # "When Obama took office, he met …": the dating event is part of the event it dates
+        # (the clause it hangs in, through a noun: "… nine launches since Trump was inaugurated"),
         # and an item of its own only when what it dates is not an event ("After he was
         # dismissed, Lapid said …").
-        if _temporal(verb) and verb.head.dep_ in _EVENT_DEPS and _is_event(verb.head) and not says(verb.head):
+        dated = next((a for a in verb.ancestors if a.dep_ in _EVENT_DEPS and a.pos_ in ("VERB", "AUX")), None)
+        if _temporal(verb) and dated is not None and _is_event(dated) and not says(dated):
             continue
         dating = (
             (lambda child: (_temporal(child) and _is_event(child)) or setting(child))
@@ -168,11 +170,23 @@ def says(verb: Token) -> bool:
     """A verb of saying, which introduces a claim rather than reporting an act: "called off the
     summit", "announced the tariffs" and "pleaded guilty" are acts; "announced he would go" is not."""
     lemma = verb.lemma_.lower()
+    if _as_saying(verb):
+        return True
     if lemma in FACTIVE_VERBS:
         return reports_speech(verb)
     if lemma not in SPEECH_VERBS or any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in verb.children):
         return False
     return lemma not in PUBLICATION_VERBS or reports_speech(verb)
+
+
+def _as_saying(verb: Token) -> bool:
+    """ "Was quoted as saying", "was cited as telling reporters": a verb that frames speech."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in SPEECH_VERBS for g in c.children)
+        for c in verb.children
+    )
 
 
 def reports_speech(verb: Token) -> bool:
