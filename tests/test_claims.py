@@ -1130,3 +1130,8 @@ def test_a_country_s_president_named_only_later_is_found_and_is_not_another_coun
         "Korean President Moon Jae-in said on Sunday that the leader is committed."
     )
     assert [speaker for *_, speaker, _ in said] == ["Moon Jae-in", "Moon Jae-in"]
+
+
+def test_a_person_of_a_party_is_the_person_not_a_group():
+    said = claims_of("Mr. Netanyahu fired two ministers. Yair Lapid of Yesh Atid said it was cowardice.")
+    assert [speaker for *_, speaker, _ in said] == ["Yair Lapid"]

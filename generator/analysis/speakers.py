@@ -246,7 +246,8 @@ class Resolver(Descriptions):
         party = knowledge().party_in(tokens.text) if capitalised else None
         if party and describe(tokens).lower() in knowledge().parties:
             return self.cast.organization(describe(tokens), (paragraph, head.i))  # the party itself
-        if party:
+        if party and not (head.tag_ == "NNP" and not knowledge().party_in(head.text)):
+            # "Labour MPs", "Tory rebels"; not "Yair Lapid of Yesh Atid", a person of the party.
             group = self.cast.descriptor("group", describe(tokens), (paragraph, head.i), None)
             group.party = party
             return group

@@ -69,7 +69,9 @@ def who_stands_where(
     places = _places(texts, weight)
     others += [place for place in places if place.name not in shown]
     chosen: list[str] = []
-    for actor in _distinct(sorted(others, key=lambda a: (-weight[a.id], a.name)), named)[:_OTHERS]:
+    # Of two named as often, one who speaks for a side is more a party to the story than an analyst.
+    ranked = sorted(others, key=lambda a: (-weight[a.id], a.side is None, a.name))
+    for actor in _distinct(ranked, named)[:_OTHERS]:
         if len(words(f"{sides} Also involved: {', '.join([*chosen, _display(actor)])}.")) <= budget:
             chosen.append(_display(actor))
     involved = f"Also involved: {', '.join(chosen)}." if chosen else ""
