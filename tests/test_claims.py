@@ -1133,5 +1133,9 @@ def test_a_country_s_president_named_only_later_is_found_and_is_not_another_coun
 
 
 def test_a_person_of_a_party_is_the_person_not_a_group():
-    said = claims_of("Mr. Netanyahu fired two ministers. Yair Lapid of Yesh Atid said it was cowardice.")
-    assert [speaker for *_, speaker, _ in said] == ["Yair Lapid"]
+    b = briefing_of(
+        "Headline\n\nMr. Netanyahu fired two ministers. Yair Lapid of Yesh Atid said it was cowardice."
+    )
+    lapid = next(a for a in b.actors if "Lapid" in a.name)
+    assert lapid.kind == "person"
+    assert [c.speaker for c in b.claims] == [lapid.id]
