@@ -57,6 +57,9 @@ class Candidate:
     the name is someone the article knows, and whose words follow the name."""
     rule: str = ""
     """The finder that found the claim's words, for per-rule figures."""
+    cue_at: int | None = None
+    """Token index of the word that attributes the claim (the verb, noun or adjective), when
+    one does."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,10 @@ class Extractor:
     name: str
     priority: int
     """Higher runs first; candidates of all extractors are merged afterwards."""
-    find: Callable[[Paragraph], Iterable[Candidate]]
+    find: Callable[..., Iterable[Candidate]]
+    """`find(paragraph)`, or with `after_others` `find(paragraph, found)`."""
+    after_others: bool = False
+    """Runs after the others and is given what they found, to propose only what they did not."""
 
 
 class Registry:

@@ -11,6 +11,7 @@ from generator.analysis.claims.merge import merge
 from generator.analysis.claims.quotations import QUOTATIONS_EXTRACTOR
 from generator.analysis.claims.reported import REPORTED_SPEECH_EXTRACTOR
 from generator.analysis.claims.stance_words import SPEECH_NOUNS_EXTRACTOR, STANCE_ADJECTIVES_EXTRACTOR
+from generator.analysis.claims.unsaid import unsaid
 
 EXTRACTORS = (
     QUOTATIONS_EXTRACTOR,
@@ -41,8 +42,13 @@ def check_extractors(names: Iterable[str]) -> None:
 
 
 def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]:
-    """Candidates of every extractor, merged so each claim appears once."""
+    """Candidates of every extractor, merged so each claim appears once, without speech that
+    did not happen (`unsaid`)."""
     found: list[Candidate] = []
+    later = [e for e in registry if e.after_others]
     for extractor in registry:
-        found.extend(extractor.find(paragraph))
-    return merge(found, paragraph)
+        if not extractor.after_others:
+            found.extend(extractor.find(paragraph))
+    for extractor in later:
+        found.extend(extractor.find(paragraph, tuple(found)))
+    return [c for c in merge(found, paragraph) if not unsaid(c, paragraph)]

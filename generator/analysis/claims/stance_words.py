@@ -49,6 +49,7 @@ def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             speaker.i,
             "speech_nouns",
             confidence=calibration.SPEECH_NOUN,
+            cue_at=noun.i,
         )
 
 
@@ -172,6 +173,7 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             speaker.i,
             "stance_adjectives",
             confidence=calibration.STANCE_ADJECTIVE,
+            cue_at=adjective.i,
         )
 
 
