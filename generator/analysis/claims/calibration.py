@@ -28,6 +28,8 @@ SPEECH_NOUN = 0.65
 """A noun of speech or stance ("her call for …")."""
 STANCE_ADJECTIVE = 0.6
 """An adjective of stance ("X is confident that …")."""
+LEARNED = 0.55
+"""A verb no rule reads, kept by the learned model (`claims/learned.py`)."""
 
 UNATTRIBUTED_CAP = 0.5
 """The most a claim with no resolved speaker may claim to be sure of."""

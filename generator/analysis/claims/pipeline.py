@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from generator.analysis.claims.according_to import ACCORDING_TO_EXTRACTOR, FINDINGS_EXTRACTOR
 from generator.analysis.claims.base import Candidate, Paragraph, Registry
+from generator.analysis.claims.broad import LEARNED_EXTRACTOR
 from generator.analysis.claims.colon import COLON_EXTRACTOR
 from generator.analysis.claims.merge import merge
 from generator.analysis.claims.quotations import QUOTATIONS_EXTRACTOR
@@ -21,6 +22,7 @@ EXTRACTORS = (
     REPORTED_SPEECH_EXTRACTOR,
     SPEECH_NOUNS_EXTRACTOR,
     STANCE_ADJECTIVES_EXTRACTOR,
+    LEARNED_EXTRACTOR,
 )
 
 
