@@ -23,6 +23,7 @@ from generator.model import Article, Briefing, Story
 from generator.render.pages import render_site
 from generator.site.cache import Cache
 from generator.site.model import SiteModel
+from generator.site.shared import share_sides
 from generator.text import unique_slug
 
 Progress = Callable[[int, int], None]
@@ -89,7 +90,7 @@ def build(
         else b
         for b in briefings
     ]
-    briefings = correct_all(briefings, config.source, problems)
+    briefings = correct_all(share_sides(briefings), config.source, problems)
     stories = assemble_stories(specs, briefings, config.source, problems, taken={a.slug for a in articles})
     pages = Cache(config.cache_dir / "pages" if config.cache_dir is not None else None)
     model = SiteModel(tuple(briefings), tuple(stories))

@@ -72,6 +72,9 @@ class Actor:
     """Other names the article uses for the actor ("Gen Shuang", "Geng")."""
     members: tuple[str, ...] = ()
     """For a group made of named actors ("the experts"), their ids."""
+    side_learned: bool = False
+    """The side comes from the site's other briefings, where the actor's side is stated; this
+    article gives none."""
     origin: Origin = "extracted"
 
 
@@ -95,6 +98,8 @@ class Claim:
     """The whole sentence (or quotation) the claim comes from."""
     speaker_text: str | None = None
     """The words that name the speaker in the sentence ("He", "the Chinese diplomat")."""
+    co_speakers: tuple[str, ...] = ()
+    """Actors who say it jointly with the speaker ("Plaid Cymru and the Liberal Democrats said")."""
     modality: Modality = "assertion"
     hedges: tuple[str, ...] = ()
     """Estimative or hedging words as stated ("unlikely", "could")."""
@@ -103,6 +108,11 @@ class Claim:
     optional: bool = False
     """A quoted headline or title: shown, but not a claim anyone is committed to."""
     origin: Origin = "extracted"
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Everyone the claim is made by: its speaker, then whoever says it jointly."""
+        return (self.speaker, *self.co_speakers) if self.speaker else ()
 
 
 @dataclass(frozen=True)

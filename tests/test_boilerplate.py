@@ -289,10 +289,10 @@ def _seconds(check, text: str, loops: int) -> float:
 
 
 def _growth(check, piece: str, n: int = 200) -> float:
-    """How much longer the check takes on 8n pieces than on n: about 8 when it is linear."""
-    small, large = piece * n + "!", piece * (8 * n) + "!"
+    """How much longer the check takes on 16n pieces than on n: about 16 when it is linear."""
+    small, large = piece * n + "!", piece * (16 * n) + "!"
     once = _seconds(check, small, 1)
-    loops = max(1, int(0.0005 / max(once, 1e-7)))
+    loops = max(1, int(0.001 / max(once, 1e-7)))
     return _seconds(check, large, loops) / _seconds(check, small, loops)
 
 
@@ -307,12 +307,12 @@ def test_every_check_takes_linear_time(name):
             for count in range(4, 68, 4):
                 start = time.perf_counter()
                 check(piece * count + "!")
-                assert time.perf_counter() - start < 0.05, f"{name} on {piece!r} × {count}"
+                assert time.perf_counter() - start < 0.2, f"{name} on {piece!r} × {count}"
             ratio = _growth(check, piece)
-            if ratio > 24:  # measure again before calling it super-linear: a busy machine is noisy
+            if ratio > 64:  # measure again before calling it super-linear: a busy machine is noisy
                 ratio = min(ratio, _growth(check, piece))
-            # Linear is about 8; a check that backtracks is 64 (quadratic) or far worse.
-            assert ratio < 24, f"{name} takes {ratio:.0f} times longer on 8 times the input {piece!r}"
+            # Linear is about 16; a check that backtracks is 256 (quadratic) or far worse.
+            assert ratio < 64, f"{name} takes {ratio:.0f} times longer on 16 times the input {piece!r}"
     finally:
         gc.enable()
 

@@ -8,7 +8,7 @@ from tests.conftest import briefing_of
 def claims_of(text):
     b = briefing_of("Headline\n\n" + text)
     names = {a.id: a.name for a in b.actors}
-    return [(c.kind, c.cue, names.get(c.speaker), c.text) for c in b.claims]
+    return [(c.kind, c.cue, " and ".join(names[s] for s in c.speakers) or None, c.text) for c in b.claims]
 
 
 @pytest.mark.parametrize(
@@ -1034,3 +1034,22 @@ def test_a_pronoun_in_a_clause_on_someones_letter_is_that_person():
         "the minister Paul Okafor said Reyes had served with honour."
     )
     assert ("indirect", "said", "Omar Reyes", "the leak made his work impossible") in found
+
+
+def test_actors_joined_by_and_make_one_claim_together_each_under_their_own_name():
+    b = briefing_of(
+        "Headline\n\nThe health minister resigned on Monday. But both Plaid Cymru and the Liberal "
+        "Democrats said the new minister needed to change policy."
+    )
+    names = {a.id: a.name for a in b.actors}
+    claim = next(c for c in b.claims if "change policy" in c.text)
+    assert [names[s] for s in claim.speakers] == ["Plaid Cymru", "Liberal Democrats"]
+    assert not any(" and " in a.name for a in b.actors)
+
+
+def test_a_person_described_by_whom_they_served_speaks_alone():
+    said = claims_of(
+        "Mr. Netanyahu called an early election. The numbers “are very low for an incumbent,” said "
+        "Eyal Arad, a former campaign consultant to Mr. Netanyahu and other candidates."
+    )
+    assert [speaker for _, _, speaker, words in said if "very low" in words] == ["Eyal Arad"]

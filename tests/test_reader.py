@@ -69,6 +69,10 @@ def test_home_to_briefing_to_actor_to_side(page, site_url):
     page.wait_for_load_state()
     assert heading(page) == "Dimitri Simes"
     assert "Center for National Interest" in page.content()
+    page.go_back()
+    page.get_by_role("link", name="Daniel Coats", exact=True).first.click()
+    page.wait_for_load_state()
+    assert heading(page) == "Daniel Coats"
     page.get_by_role("link", name="United States", exact=True).first.click()
     page.wait_for_load_state()
     assert heading(page) == "United States"

@@ -93,6 +93,35 @@ def test_knowledge_gives_sides_the_sentence_does_not():
     assert (sides["Tony Blair"], sides["Michael Howard"]) == ("Labour Party", "Conservative Party")
 
 
+def test_second_rank_figures_and_bodies_are_known():
+    from generator.analysis.knowledge import knowledge
+
+    known = knowledge()
+    goldsmith = known.figure("Lord Goldsmith")
+    assert goldsmith.name == "Peter Goldsmith"
+    assert (goldsmith.country, goldsmith.party) == ("United Kingdom", "Labour Party")
+    assert known.figure("Bob Casey Jr.").party == "Democratic Party"
+    assert known.figure("Ismet Yilmaz") == known.figure("İsmet Yılmaz")
+    assert known.institution("the Centers for Disease Control").side == "United States"
+    assert known.institution("Office of Special Counsel").side == "United States"
+    assert known.institution("Rossiya Segodnya").kind == "state_media"
+    assert known.institution("Yonhap") is None  # a news agency, not a state-owned outlet
+    story = briefing_of("Budget row\n\nBob Casey said the bill would fail. Pat Toomey said it was sound.")
+    sides = {a.name: a.side for a in story.actors}
+    assert (sides["Bob Casey"], sides["Pat Toomey"]) == ("Democratic Party", "Republican Party")
+
+
+def test_every_known_figure_speaks_for_a_known_side_and_party():
+    from generator.analysis.knowledge import knowledge
+    from generator.analysis.places import gazetteer
+
+    sides = set(gazetteer().countries.values()) | {i.side for i in knowledge().institutions.values()}
+    parties = set(knowledge().parties.values())
+    for figure in set(knowledge().figures.values()):
+        assert figure.country in sides, figure
+        assert figure.party is None or figure.party in parties, figure
+
+
 def test_a_public_figure_named_only_by_surname_is_recognised_where_their_country_is_in_play():
     cast = [
         person(0, "Trump", role_words={"mr"}),

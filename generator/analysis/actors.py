@@ -18,14 +18,14 @@ from generator.analysis.lexicon import (
     GOVERNMENT_NOUNS,
     MALE_TITLES,
     MEDIA_NAME_WORDS,
-    ROLE_NOUNS,
     SPELLED_OUT_TITLES,
     TITLES,
 )
 from generator.analysis.places import gazetteer
+from generator.analysis.roles import party_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 
@@ -54,6 +54,8 @@ class Entity:
     known_names: list[str] = field(default_factory=list)
     """Names the knowledge files give the actor, shown as aliases but never as its name: the
     article's own name for it stays its name ("FBI", "No 10")."""
+    uses: dict[str, int] = field(default_factory=dict)
+    """How often each of its names is written, for naming a body by the name readers meet most."""
     role_words: set[str] = field(default_factory=set)
     """Every word of every role and affiliation the article gives the actor ("home", "secretary"),
     for matching a later description ("the home secretary")."""
@@ -83,6 +85,27 @@ def near(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and len(a) >= 4
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|bin|ibn|abu)[-‐]", re.IGNORECASE)
+
+
+def name_parts(word: str) -> list[str]:
+    """The ways a word of a name is written alone: itself, without a particle ("al-Adnani" is
+    "Adnani"), and the capitalised last part of a double name ("Coronel-Ferrer" is "Ferrer")."""
+    parts = [word]
+    bare = _PARTICLE.sub("", word)
+    if bare != word and bare[:1].isupper():
+        parts.append(bare)
+    pieces = bare.split("-")
+    if len(pieces) > 1 and len(pieces[-1]) >= 3 and all(p[:1].isupper() for p in pieces):
+        parts.append(pieces[-1])
+    return parts
+
+
+def near_part(word: str, name_word: str) -> bool:
+    """Whether a word written alone names a word of a name, in any of its forms."""
+    return any(near(a, b) for a in name_parts(word) for b in name_parts(name_word))
 
 
 def clean_name(tokens: list[Token]) -> tuple[str, list[str]]:
@@ -115,6 +138,13 @@ def clean_name(tokens: list[Token]) -> tuple[str, list[str]]:
             parts.append(text)
     name = " ".join(p.strip("-") if p in ("-",) else p for p in parts if p and p != "-")
     return name, titles
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Two first names of one person: near spellings, or an initial and a name ("J. Reed")."""
+    return near(a, b) or (
+        a[0].lower() == b[0].lower() and (len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1)
+    )
 
 
 def org_kind(name: str) -> str:
@@ -165,6 +195,8 @@ class Cast:
             return
         self._parent[gone.key] = keep.key
         keep.names.extend(n for n in gone.names if n not in keep.names)
+        for name, count in gone.uses.items():
+            keep.uses[name] = keep.uses.get(name, 0) + count
         keep.positions = sorted(set(keep.positions + gone.positions))
         keep.speaks += gone.speaks
         for attr in ("role", "affiliation", "nationality", "party", "gender", "office", "institution"):
@@ -178,21 +210,25 @@ class Cast:
         return [e for e in self.entities if self.find(e.key) is e]
 
     def new(self, kind: str, name: str, position: tuple[int, int]) -> Entity:
-        entity = Entity(key=len(self.entities), kind=kind, names=[name], positions=[position])
+        entity = Entity(key=len(self.entities), kind=kind, names=[name], positions=[position], uses={name: 1})
         self.entities.append(entity)
         return entity
 
     # -- named mentions -------------------------------------------------------------------
 
     def person(self, name: str, position: tuple[int, int], titles: list[str] = ()) -> Entity | None:
-        """The person a name refers to, creating one for a new name."""
+        """The person a name refers to, creating one for a new name (a party's name is the party)."""
         words = name.split()
         if not words:
             return None
         if not titles and knowledge().party_in(name) and fold(name) in knowledge().parties:
             return self.organization(name, position)  # "Labour said", "Plaid Cymru", tagged as a person
         # A name in capitals ("FALLIN:" in a transcript) is matched as it would be written.
-        match = self._match_person([w.title() if w.isupper() and len(w) > 2 else w for w in words])
+        gender = next(
+            (g for t in titles for g, ts in (("female", FEMALE_TITLES), ("male", MALE_TITLES)) if t in ts),
+            None,
+        )
+        match = self._match_person([w.title() if w.isupper() and len(w) > 2 else w for w in words], gender)
         if match is None:
             match = self.new("person", name, position)
         else:
@@ -214,39 +250,40 @@ class Cast:
                 match.role_words.add(SPELLED_OUT_TITLES.get(title, title))
         return match
 
-    def _match_person(self, words: list[str]) -> Entity | None:
+    def _match_person(self, words: list[str], gender: str | None = None) -> Entity | None:
         candidates = sorted(
-            (e for e in self.live() if e.kind == "person"), key=lambda e: e.last_seen, reverse=True
+            (e for e in self.live() if e.kind == "person" and e.gender in (None, gender or e.gender)),
+            key=lambda e: e.last_seen,
+            reverse=True,
         )
         last = words[-1]
+        alone: list[Entity] = []
         for entity in candidates:
             names = [n.split() for n in entity.names]
             if len(words) == 1:
-                if any(near(words[0], part) for n in names for part in n):
-                    return entity
+                if any(near_part(words[0], part) for n in names for part in n):
+                    alone.append(entity)
                 continue
-            for other in names:
-                if len(other) == 1:
-                    if near(last, other[0]) or near(words[0], other[0]):
-                        return entity
-                    continue
-                first_ok = near(words[0], other[0]) or (
-                    words[0][0].lower() == other[0][0].lower()
-                    and (len(words[0].rstrip(".")) == 1 or len(other[0].rstrip(".")) == 1)
-                )
-                if near(last, other[-1]) and first_ok:
-                    return entity
-        return None
+            full = [n for n in names if len(n) > 1]
+            if any(near(last, other[-1]) and _first_names_agree(words[0], other[0]) for other in full):
+                return entity
+            # "Clinton", then "Bill Clinton": the surname alone names whoever it named, unless the
+            # full name met with it has another first name ("Hillary Clinton").
+            single = any(near_part(last, o[0]) or near(words[0], o[0]) for o in names if len(o) == 1)
+            if single and not any(near(last, other[-1]) for other in full):
+                return entity
+        # A surname two people share ("Clinton") is the one who speaks, or is named, more often.
+        return max(alone, key=lambda e: (e.speaks, len(e.positions))) if alone else None
 
     def organization(self, name: str, position: tuple[int, int], kind: str | None = None) -> Entity:
         """The organisation (or outlet, or government body) of this name."""
         key = fold(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
         kind = kind or org_kind(name)
         for entity in self.live():
-            if entity.kind in ("organization", "media", "government") and any(
-                fold(re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)) == key for n in entity.names
-            ):
+            same = [n for n in entity.names if fold(re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)) == key]
+            if entity.kind in ("organization", "media", "government") and same:
                 entity.positions.append(position)
+                entity.uses[same[0]] = entity.uses.get(same[0], 0) + 1
                 return entity
         known = knowledge().institution(name)
         if known is None and (knowledge().figure(name) or self._surname_of_known(name)):
@@ -284,9 +321,9 @@ class Cast:
 
     def group(self, members: list[Entity], position: tuple[int, int]) -> Entity:
         """Several named actors speaking together ("Graham Allison and Dimitri Simes")."""
-        keys = sorted({m.key for m in members})
+        keys = list(dict.fromkeys(m.key for m in members))
         for entity in self.live():
-            if entity.kind == "group" and sorted(entity.members) == keys:
+            if entity.kind == "group" and sorted(entity.members) == sorted(keys):
                 entity.positions.append(position)
                 return entity
         name = " and ".join([", ".join(m.names[0] for m in members[:-1]), members[-1].names[0]])
@@ -302,6 +339,7 @@ class Cast:
         for entity in self.live():
             if entity.kind == kind and entity.names and fold(entity.names[0]) == fold(name):
                 entity.positions.append(position)
+                entity.uses[entity.names[0]] = entity.uses.get(entity.names[0], 0) + 1
                 return entity
         entity = self.new(kind, name, position)
         entity.nationality = nationality
@@ -330,7 +368,7 @@ class Cast:
                 if side:
                     entity.nationality = side
             if entity.party is None:
-                party = _party_of(text)
+                party = party_of(text)
                 if party:
                     entity.party = party
         low = (role or "").lower()
@@ -339,143 +377,3 @@ class Cast:
                 entity.gender = "female"
             elif any(w in low.split() for w in ("spokesman", "chairman", "congressman", "businessman")):
                 entity.gender = "male"
-
-
-def _party_of(text: str) -> str | None:
-    parties = [p for p in knowledge().parties_in(text) if p != "Independent"]
-    if len(parties) > 1:
-        return None  # "an adviser to Democratic and Republican administrations": neither
-    if parties:
-        return parties[0]
-    match = re.search(r"\(([RDI])[-–]", text)
-    if match:
-        return {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}[match.group(1)]
-    return None
-
-
-def role_and_affiliation(name_span: Span) -> tuple[str | None, str | None, str]:
-    """Role and affiliation written around a name, and the words they were read from.
-
-    Reads the words before the name in its noun phrase ("Chinese Foreign Ministry
-    spokesman Gen Shuang") and an apposition after or around it ("Dimitri Simes, president
-    of the Center for National Interest"; "the Russian ambassador in Beijing, Andrei Denisov").
-    """
-    left = _words_before(name_span)
-    role_words, affiliation_words = _role_before(left)
-    context_tokens = list(left)
-    appositive = _appositive_of(name_span.root)
-    if appositive is not None:
-        context_tokens.extend(appositive.subtree)
-        role_words, affiliation_words = _role_in_appositive(appositive, role_words, affiliation_words)
-    if _former_before(name_span) and "former" not in role_words:
-        role_words = ["former", *role_words]
-    role = " ".join(role_words).strip() or None
-    if role and role.lower() not in ROLE_NOUNS and not any(w.lower() in ROLE_NOUNS for w in role.split()):
-        role = role if len(role.split()) <= 4 else None
-    affiliation = " ".join(affiliation_words).strip(" ,") or None
-    if affiliation and affiliation.lower().startswith("the "):
-        affiliation = affiliation[4:]
-    context = " ".join(t.text for t in context_tokens)
-    return role, affiliation, context
-
-
-_MODIFIERS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct")
-_FORMER = ("former", "ex", "retired", "onetime", "one-time", "erstwhile")
-
-
-def _former_before(name_span: Span) -> bool:
-    """Whether the title just before a name is a past one ("former Director of National
-    Intelligence James Clapper"), which the parse often leaves outside the name's phrase."""
-    doc = name_span.doc
-    for i in range(name_span.start - 1, max(name_span.start - 7, name_span.sent.start - 1), -1):
-        token = doc[i]
-        if token.lower_ in _FORMER:
-            return True
-        if (token.is_punct and token.text != "-") or token.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
-def _words_before(name_span: Span) -> list[Token]:
-    """The words before a name inside its own phrase ("Chinese Foreign Ministry spokesman")."""
-    doc = name_span.doc
-    left: list[Token] = []
-    inside = set(range(name_span.start, name_span.end))
-    i = name_span.start - 1
-    while i >= 0:
-        token = doc[i]
-        if (
-            token.head.i not in inside
-            or token.dep_ not in _MODIFIERS
-            or (token.is_punct and token.text != "-")
-        ):
-            break
-        left.insert(0, token)
-        inside.add(i)
-        i -= 1
-    return left
-
-
-def _role_before(left: list[Token]) -> tuple[list[str], list[str]]:
-    """Role words and affiliation words among the words before a name: a title or role noun
-    is a role ("Sen. Lindsey Graham", "President Obama"), a capitalised word before it a body."""
-    role_words: list[str] = []
-    affiliation_words: list[str] = []
-    for token in left:
-        if token.dep_ == "det" or token.tag_ == "POS" or token.text in ("’s", "'s"):
-            continue
-        title = token.lower_.rstrip(".")
-        if title in SPELLED_OUT_TITLES or (
-            title in ROLE_NOUNS and token.text[:1].isupper() and not token.ent_type_
-        ):
-            role_words.append(SPELLED_OUT_TITLES.get(title, token.text))
-        elif token.text[:1].isupper() or token.ent_type_:
-            if role_words:
-                affiliation_words.extend(role_words)
-                role_words = []
-            affiliation_words.append(token.text)
-        else:
-            role_words.append(token.text)
-    return role_words, affiliation_words
-
-
-def _appositive_of(head: Token) -> Token | None:
-    """An apposition on the name ("Simes, president of …"), or the role noun the name is the
-    apposition of ("the Russian ambassador in Beijing, Andrei Denisov")."""
-    doc = head.doc
-    for child in head.children:
-        bracketed = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in ("(", "[")
-        if (
-            child.dep_ == "appos"
-            and child.pos_ in ("NOUN", "PROPN")
-            and child.ent_type_ != "PERSON"
-            and not bracketed
-        ):
-            return child
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        return head.head
-    return None
-
-
-def _role_in_appositive(
-    appositive: Token, role_words: list[str], affiliation_words: list[str]
-) -> tuple[list[str], list[str]]:
-    """The role an apposition names, and the body after "of", "for", "at" or "with"."""
-    if not role_words:
-        modifiers = [
-            t.text for t in appositive.lefts if t.dep_ in ("compound", "amod") and not t.text[:1].isupper()
-        ]
-        role_words = [*modifiers, appositive.text]
-    for child in appositive.children:
-        if (
-            child.dep_ == "prep"
-            and child.text.lower() in ("of", "for", "at", "with")
-            and not affiliation_words
-        ):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                first = objects[0].left_edge.i
-                affiliation_words = [t.text for t in objects[0].subtree if t.dep_ != "det" or t.i != first]
-        if child.dep_ in ("amod", "compound") and child.text[:1].isupper() and not affiliation_words:
-            affiliation_words = [child.text]
-    return role_words, affiliation_words

@@ -18,6 +18,7 @@ from generator.analysis.claims import (
     in_quote,
 )
 from generator.analysis.evidence import find_evidence
+from generator.analysis.identity import consolidate
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import SENTIENT_NOUNS
 from generator.analysis.nlp import parse, pipeline
@@ -83,6 +84,7 @@ def extract(
     resolver, attributed = attribute(article, docs, registry)
     body = docs[: len(article.paragraphs)]
     attributed = [(c, e) for c, e in attributed if c.confidence >= settings.min_confidence]
+    _share_voices(resolver)
     entities = [e for e in resolver.cast.live() if _worth_listing(e)]
     side_of = choose_sides(entities, home_country(body), parties_named(body))
     actors, actor_ids = make_actors(entities, side_of, resolver)
@@ -155,6 +157,7 @@ def attribute(
                 resolver.last_claim_paragraph = index
             attributed.append((step, speaker))
     _resolve_descriptions(resolver, docs, attributed)
+    consolidate(resolver.cast)
     return resolver, _drop_nested(attributed, resolver)
 
 
@@ -251,7 +254,17 @@ def _mid(sent: Span) -> str:
     return sent[1:].text if len(sent) > 1 and not sent[0].ent_type_ else sent.text
 
 
+def _share_voices(resolver: Resolver) -> None:
+    """What a group of named actors says, each of them says: the group is no actor of its own."""
+    for group in resolver.cast.live():
+        if group.members and group.speaks:
+            for key in {resolver.cast.find(m).key for m in group.members}:
+                resolver.cast.find(key).speaks += group.speaks
+
+
 def _worth_listing(entity: Entity) -> bool:
+    if entity.members:
+        return False  # its members are listed, and speak for it
     if entity.speaks:
         return True
     if entity.kind == "person":
@@ -298,8 +311,15 @@ def make_actors(
 def canonical_name(entity: Entity) -> str:
     """The fullest name, with each word in its most frequent spelling ("Geng Shuang")."""
     if entity.kind != "person":
+        # The name readers meet most ("IMF" after one "International Monetary Fund").
         return max(
-            entity.names, key=lambda n: (len(n.split()) <= 6, len(n.split()) >= 2, -entity.names.index(n))
+            entity.names,
+            key=lambda n: (
+                len(n.split()) <= 6,
+                entity.uses.get(n, 0),
+                len(n.split()) >= 2,
+                -entity.names.index(n),
+            ),
         )
     full = max(entity.names, key=lambda n: (min(len(n.split()), 3), -entity.names.index(n)))
     words = full.split()
@@ -332,7 +352,8 @@ def make_claims(
             text = f"{before} … {source[candidate.gap[1] : candidate.end].strip()}"
         if not text:
             continue
-        speaker_id = actor_ids.get(resolver.cast.find(speaker.key).key) if speaker is not None else None
+        speaker_ids = _speaker_ids(resolver.cast.find(speaker.key), actor_ids, resolver) if speaker else []
+        speaker_id = speaker_ids[0] if speaker_ids else None
         doc = docs[candidate.paragraph]
         where = docs[candidate.speaker_paragraph] if candidate.speaker_paragraph is not None else doc
         # From the text as written: the headline was parsed in sentence case.
@@ -358,6 +379,7 @@ def make_claims(
             Claim(
                 id=claim_id,
                 speaker=speaker_id,
+                co_speakers=tuple(speaker_ids[1:]),
                 kind=candidate.kind,
                 cue=candidate.cue,
                 text=text,
@@ -373,6 +395,12 @@ def make_claims(
         )
     # The headline is read last (so its ids do not move the body's) but comes first.
     return tuple(sorted(claims, key=lambda c: c.paragraph != 0))
+
+
+def _speaker_ids(speaker: Entity, actor_ids: dict[int, str], resolver: Resolver) -> list[str]:
+    """The actor ids a claim is made by: a group of named actors is each of them, first named first."""
+    keys = [resolver.cast.find(m).key for m in speaker.members] or [speaker.key]
+    return list(dict.fromkeys(actor_ids[k] for k in keys if k in actor_ids))
 
 
 def _words_of(span: Span, text: str) -> str:

@@ -85,11 +85,17 @@ class Knowledge:
     def figure_by_surname(self, surname: str, countries: set[str]) -> Figure | None:
         """The one figure of this surname who speaks for a country the article names ("Mr Trump"
         in a story of the United States), if exactly one does; of several, the one head of state
-        or government ("Trump" is the president, not his son)."""
+        or government ("Trump" is the president, not his son); or, when all speak for one
+        country and party, that side."""
         bearers = [f for f in self.surnames.get(surname_key(surname), ()) if f.country in countries]
-        if len(bearers) > 1:
-            bearers = [f for f in bearers if f.office == "head"]
-        return bearers[0] if len(bearers) == 1 else None
+        heads = [f for f in bearers if f.office == "head"]
+        if len(bearers) > 1 and len(heads) == 1:
+            return heads[0]
+        if len({(f.country, f.party) for f in bearers}) == 1:
+            # Two Labour ministers called Brown speak for the same side: that is all it takes.
+            office = bearers[0].office if len({f.office for f in bearers}) == 1 else "legislator"
+            return Figure(surname, bearers[0].country, bearers[0].party, office)
+        return None
 
     def party_in(self, text: str) -> str | None:
         """The party a phrase names, its longest name first ("Liberal Democrats" before

@@ -22,7 +22,16 @@ Verb frames (`verbs.tsv`):
     preposition: its prepositional object is what it is about ("talked about X");
     passive_holder: its passive subject holds the view ("was frustrated that …");
     to / on / in: "to", "on" or "in" introduces its content ("referred to", "commented on",
-        "believes in").
+        "believes in");
+    state: a state, a habit of mind or a not-doing, never an event the article reports ("needed",
+        "lacked", "declined to");
+    inquiry: its complement is an open question, not a fact ("investigating whether …");
+    publication: makes a document public, so that "a report released on Monday" is one cited, or
+        is an act though it is spoken ("announced the tariffs", "pleaded guilty");
+    reports: tells what happened without taking a side ("said", "according to"), so that what an
+        official body reports with it is the article's fact;
+    factive: presents what it reports as true ("noted that", "revealed that"), so that the events
+        it reports, quoted or not, are the article's facts.
 
 Noun classes (`nouns.tsv`): speech (carries speech: "her call for …"), document (a poll,
 study or document, whose finding is the object of "show"), finding (whose findings "In a new
@@ -33,9 +42,14 @@ State"), group (plural people: "experts"), quantity (counts people: "a number of
 in no role class), own_source (a document that speaks for itself rather than for whoever
 issued it: a poll, a study, a video); private, official and legislator (roles of people who
 speak for no side, for a government, or in a legislature, besides those the role classes
-imply), official_group (a group a nationality makes a country's: "US officials"). A noun's
-`descriptor` is the role class that "the <noun>" refers back to (`any` for "the man"); its
-`roles` the role classes it belongs to.
+imply), official_group (a group a nationality makes a country's: "US officials"), cited (a
+text that is evidence when the article says whose it is: a report, a letter, a ruling),
+proceeding (a speech, an inquiry, a bill or a treaty, evidence only when the article lets it
+speak or says it was published), stance (a voiced stance: to join or reject "calls for a
+probe" is a claim, not an event), abstract (a feeling or a state of opinion, whose doings are
+figures of speech: "frustration has come into relief"). A noun's `descriptor` is the role
+class that "the <noun>" refers back to (`any` for "the man"); its `roles` the role classes it
+belongs to.
 """
 
 from __future__ import annotations
@@ -47,18 +61,19 @@ from importlib import resources
 
 VERB_FRAMES = (
     "speech", "weak_cue", "cognition", "attitude", "object", "no_object", "infinitive", "verdict",
-    "aspect", "as", "support", "preposition", "passive_holder", "to", "on", "in",
+    "aspect", "as", "support", "preposition", "passive_holder", "to", "on", "in", "state", "inquiry",
+    "publication", "reports", "factive",
 )  # fmt: skip
 MODALITIES = ("denial", "recommendation", "prediction")
 NOUN_CLASSES = (
     "speech", "document", "finding", "media", "media_name", "government", "organization",
     "organization_name", "group", "quantity", "source", "sentient", "role", "own_source", "private",
-    "official", "legislator", "official_group",
+    "official", "legislator", "official_group", "cited", "proceeding", "stance", "abstract",
 )  # fmt: skip
 TITLE_CLASSES = ("title", "abbreviated", "female", "male", "title_end")
 WORD_CLASSES = (
     "pronoun", "hedge", "prediction", "recommendation", "denial", "attitude_adjective",
-    "content_preposition", "opinion", "stop", "abbreviation",
+    "content_preposition", "opinion", "stop", "abbreviation", "furniture",
 )  # fmt: skip
 PRONOUN_KINDS = ("male", "female", "plural", "neuter", "speaker", "speaker-plural", "addressee")
 ROLE_CLASSES_ORDER = (
@@ -71,7 +86,9 @@ _VERB_SETS = {
     "OBJECT_VERBS": "object", "NO_OBJECT_VERBS": "no_object", "XCOMP_VERBS": "infinitive",
     "VERDICT_VERBS": "verdict", "ASPECT_VERBS": "aspect", "AS_VERBS": "as", "SUPPORT_VERBS": "support",
     "PREPOSITION_VERBS": "preposition", "PASSIVE_HOLDERS": "passive_holder", "CONTENT_TO": "to",
-    "CONTENT_ON": "on", "CONTENT_IN": "in",
+    "CONTENT_ON": "on", "CONTENT_IN": "in", "STATE_VERBS": "state", "INQUIRY_VERBS": "inquiry",
+    "PUBLICATION_VERBS": "publication", "REPORTING_VERBS": "reports",
+    "FACTIVE_VERBS": "factive",
 }  # fmt: skip
 _NOUN_SETS = {
     "SPEECH_NOUNS": "speech", "DOCUMENT_NOUNS": "document", "FINDING_NOUNS": "finding",
@@ -80,6 +97,8 @@ _NOUN_SETS = {
     "GROUP_NOUNS": "group", "QUANTITY_NOUNS": "quantity", "SOURCE_NOUNS": "source",
     "OWN_SOURCE_NOUNS": "own_source", "PRIVATE_ROLES": "private", "OFFICIAL_ROLES": "official",
     "LEGISLATOR_ROLES": "legislator", "OFFICIAL_GROUPS": "official_group",
+    "CITED_NOUNS": "cited", "PROCEEDING_NOUNS": "proceeding",
+    "STANCE_NOUNS": "stance", "ABSTRACT_NOUNS": "abstract",
 }  # fmt: skip
 _TITLE_SETS = {
     "TITLES": "title", "ABBREVIATED_TITLES": "abbreviated", "FEMALE_TITLES": "female",
@@ -91,7 +110,7 @@ _WORD_SETS = {
 }  # fmt: skip
 _WORD_TUPLES = {
     "HEDGES": "hedge", "PREDICTION_MARKERS": "prediction", "RECOMMENDATION_MARKERS": "recommendation",
-    "DENIAL_MARKERS": "denial",
+    "DENIAL_MARKERS": "denial", "FURNITURE": "furniture",
 }  # fmt: skip
 
 

@@ -169,7 +169,11 @@ def plausible_person(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 5 or any(ch.isdigit() for ch in name):
         return False
+    particles = ("de", "van", "von", "bin", "al", "el", "da", "di", "la", "le", "der")
+    # "al-Adnani", "el-Sisi": a particle glued to a capitalised name.
     return all(
-        w[:1].isupper() or w.lower() in ("de", "van", "von", "bin", "al", "da", "di", "la", "le", "der")
+        w[:1].isupper()
+        or w.lower() in particles
+        or (w.split("-")[0] in particles and w.split("-")[-1][:1].isupper())
         for w in words
     )

@@ -16,12 +16,14 @@ def find_positions(actors: tuple[Actor, ...], claims: tuple[Claim, ...]) -> tupl
     by_id = {a.id: a for a in actors}
     by_side: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        side = side_of.get(claim.speaker) if claim.speaker else None
-        if side and not claim.optional:
-            by_side[side].append(claim)
+        # A claim made jointly counts for each side that makes it.
+        sides = dict.fromkeys(side_of.get(s) for s in claim.speakers)
+        for side in sides:
+            if side and not claim.optional:
+                by_side[side].append(claim)
     positions = []
     for side, side_claims in by_side.items():
-        speakers = sorted({c.speaker for c in side_claims if c.speaker})
+        speakers = sorted({s for c in side_claims for s in c.speakers if side_of.get(s) == side})
         against, denying = contradicted(side, side_claims, by_side)
         positions.append(
             Position(

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.analysis.actors import Entity, clean_name, near, org_kind, role_and_affiliation
+from generator.analysis.actors import (
+    Entity,
+    clean_name,
+    fold,
+    name_parts,
+    near_part,
+    org_kind,
+)
 from generator.analysis.descriptions import Descriptions, Event
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import (
@@ -30,6 +37,7 @@ from generator.analysis.mentions import (
     side_near,
 )
 from generator.analysis.places import gazetteer
+from generator.analysis.roles import role_and_affiliation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -130,7 +138,7 @@ class Resolver(Descriptions):
         """The actor a speaker phrase refers to, or None."""
         start, end = span
         tokens = doc[start:end]
-        entity = self._named(paragraph, doc, tokens)
+        entity = self._conjoined(paragraph, doc, tokens, anchor) or self._named(paragraph, doc, tokens)
         if entity is None:
             entity = self._unnamed(paragraph, doc, tokens, anchor)
         if entity is not None:
@@ -140,6 +148,38 @@ class Resolver(Descriptions):
             self.last_claim = entity
             self.last_claim_paragraph = paragraph
         return entity
+
+    def _conjoined(self, paragraph: int, doc: Doc, tokens: Span, anchor: int) -> Entity | None:
+        """Actors a phrase joins by "and", each resolved as a speaker of its own ("both Plaid
+        Cymru and the Liberal Democrats", "Opposition members and some Labour MPs")."""
+        head = tokens.root
+        items = [head, *(c for c in head.conjuncts if tokens.start <= c.i < tokens.end)]
+        if len(items) < 2 or any(t.lower_ in PRONOUNS for t in items):
+            return None
+        entities: list[Entity] = []
+        for item in items:
+            inner = {
+                t.i
+                for other in items
+                if other is not item and other.is_ancestor(item) is False
+                for t in other.subtree
+                if item.is_ancestor(other)
+            }
+            words = [
+                t.i
+                for t in item.subtree
+                if tokens.start <= t.i < tokens.end
+                and t.i not in inner
+                and t.dep_ not in ("cc", "preconj", "punct")
+            ]
+            part = doc[min(words) : max(words) + 1]
+            entity = self._named(paragraph, doc, part) or self._unnamed(paragraph, doc, part, anchor)
+            if entity is None:
+                return None
+            entities.append(self.cast.find(entity.key))
+        if len({e.key for e in entities}) < 2:
+            return None
+        return self.cast.group(entities, (paragraph, head.i))
 
     def inherit(self, paragraph: int) -> Entity | None:
         """The speaker a quotation with no attribution continues, if recent enough.
@@ -229,14 +269,30 @@ class Resolver(Descriptions):
             self.at[(paragraph, token.i)] = entity.key
         return entity
 
+    def _joined_people(self, paragraph: int, tokens: Span) -> list[Entity]:
+        """The people a phrase joins by "and" ("Graham Allison and Dimitri Simes"), not a person
+        and whoever their description names ("Eyal Arad, a consultant to Mr. Netanyahu and others")."""
+        roots: dict[int, Entity] = {}
+        for token in tokens:
+            key = self.at.get((paragraph, token.i))
+            entity = self.cast.find(key) if key is not None else None
+            if entity is None or entity.kind != "person":
+                continue
+            above = self.at.get((paragraph, token.head.i))
+            if token.head.i == token.i or above is None or self.cast.find(above).key != entity.key:
+                roots[token.i] = entity
+        joined = [entity for i, entity in roots.items() if any(c.i in roots for c in tokens.doc[i].conjuncts)]
+        return list({e.key: e for e in joined}.values())
+
     def _among_named(self, paragraph: int, tokens: Span, entities: list[Entity]) -> Entity:
         """Which of the entities met in a speaker phrase speaks: all of two people joined by
         "and"; the head's; a group the names only qualify; the person in a role phrase."""
         people = [e for e in entities if e.kind == "person"]
         head = tokens.root
         head_key = self.at.get((paragraph, head.i))
-        if len(people) >= 2 and any(t.dep_ == "conj" for t in tokens):
-            return self.cast.group(people, (paragraph, tokens.start))
+        joined = self._joined_people(paragraph, tokens)
+        if len(joined) >= 2:
+            return self.cast.group(joined, (paragraph, tokens.start))
         if head_key is not None:
             head_entity = self.cast.find(head_key)
             if head_entity.kind != "person" and len(people) == 1 and head.tag_ not in ("NNS", "NNPS"):
@@ -261,10 +317,11 @@ class Resolver(Descriptions):
         return entities[0]
 
     def _surname(self, word: str) -> Entity | None:
-        """The person already met whose surname this word is, exactly."""
+        """The person already met whose surname this word is, exactly (or who is named by it
+        alone: "President Trump’s", then "Trump" tagged as a body)."""
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
             if entity.kind == "person" and any(
-                len(n.split()) > 1 and n.split()[-1] == word for n in entity.names
+                n.split() and fold(word) in {fold(p) for p in name_parts(n.split()[-1])} for n in entity.names
             ):
                 return entity
         return None
@@ -278,7 +335,7 @@ class Resolver(Descriptions):
 
         for entity in sorted(self.cast.live(), key=lambda e: e.last_seen, reverse=True):
             if entity.kind == "person" and any(
-                near(word, part) for name in entity.names for part in name.split()
+                near_part(word, part) for name in entity.names for part in name.split()
             ):
                 return entity
         return None

@@ -173,13 +173,19 @@ def _speaker(changes: dict, actors: list[Actor], merged: dict[str, str]) -> str 
     return None
 
 
+def _merged_speakers(claim: Claim, merged: dict[str, str]) -> Claim:
+    """The claim with each merged speaker replaced by the actor it was merged into."""
+    if not any(s in merged for s in claim.speakers):
+        return claim
+    speaker, *others = dict.fromkeys(merged.get(s, s) for s in claim.speakers)
+    return _changed(claim, {"speaker": speaker, "co_speakers": tuple(others)})
+
+
 def _correct_claims(
     briefing: Briefing, actors: list[Actor], merged: dict[str, str], entries: list[Entry], warnings: list[str]
 ) -> list[Claim]:
     """Claims of merged actors go to the survivor; then changes and drops, then additions."""
-    claims = [
-        _changed(c, {"speaker": merged[c.speaker]}) if c.speaker in merged else c for c in briefing.claims
-    ]
+    claims = [_merged_speakers(c, merged) for c in briefing.claims]
     for entry in (e for e in entries if e.id is not None):
         index = _index(claims, entry.id)
         changes = dict(entry.changes)
@@ -224,7 +230,10 @@ def _correct_claims(
 
 
 def _claim_changed(claim: Claim, changes: dict) -> Claim:
-    """The claim with the fields set; a new cue can change what it does (predict, deny)."""
+    """The claim with the fields set; a new cue can change what it does (predict, deny); a
+    speaker the analyst names speaks alone."""
+    if "speaker" in changes:
+        changes = {"co_speakers": (), **changes}
     new = _changed(claim, changes)
     return dataclasses.replace(new, modality=modality(new.text, new.cue)) if "cue" in changes else new
 

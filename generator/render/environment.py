@@ -142,6 +142,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["words"] = _words
     env.filters["ease"] = reading_ease_label
     env.filters["place"] = place
+    env.filters["actor_name"] = lambda actor_id, briefing: getattr(briefing.actor(actor_id), "name", actor_id)
     return env
 
 

@@ -99,7 +99,7 @@ def newest_first(briefings) -> list[Briefing]:
 def build_catalog(briefings: list[Briefing]) -> Catalog:
     """Actors merged across briefings, sides with their positions and contradictions, topics."""
     ordered = newest_first(briefings)
-    groups = _group_actors(ordered)
+    groups = group_actors(ordered)
     taken: set[str] = set()
     actors: list[GlobalActor] = []
     actor_slug: dict[tuple[str, str], str] = {}
@@ -110,19 +110,16 @@ def build_catalog(briefings: list[Briefing]) -> Catalog:
             actor_slug[(m.briefing.article.slug, m.actor.id)] = slug
         actors.append(_global_actor(slug, name, mentions))
     by_slug = {a.slug: a for a in actors}
-    # Claims of a group count for each member as well.
+    # A claim made jointly counts for each who makes it; a group's for each member as well.
     voices: dict[str, list[Voice]] = defaultdict(list)
     for briefing in ordered:
         local = {a.id: a for a in briefing.actors}
         for claim in briefing.claims:
-            speaker = local.get(claim.speaker)
-            if speaker is None:
-                continue
-            ids = [speaker.id, *speaker.members]
-            for actor_id in ids:
-                key = actor_slug.get((briefing.article.slug, actor_id))
-                if key:
-                    voices[key].append(Voice(briefing, claim, speaker))
+            for speaker in (local[s] for s in claim.speakers if s in local):
+                for actor_id in (speaker.id, *speaker.members):
+                    key = actor_slug.get((briefing.article.slug, actor_id))
+                    if key:
+                        voices[key].append(Voice(briefing, claim, speaker))
     actors = [_with_voices(a, voices.get(a.slug, [])) for a in actors]
     actors.sort(key=lambda a: (-len(a.voices), a.name.casefold()))
     by_slug = {a.slug: a for a in actors}
@@ -153,7 +150,7 @@ def _keys(actor: Actor) -> set[tuple[str, ...]]:
     return keys
 
 
-def _group_actors(briefings: list[Briefing]) -> list[list[Mention]]:
+def group_actors(briefings: list[Briefing]) -> list[list[Mention]]:
     """Mentions grouped into one list per real-world actor, in time linear in the mentions.
 
     Two mentions are one actor when they share a name or an alias (of the same kind). A bare
@@ -240,10 +237,12 @@ def _sides(briefings: list[Briefing], actors: dict[str, GlobalActor], actor_slug
         local = {a.id: a for a in briefing.actors}
         for position in briefing.positions:
             positions_of[position.side].append((briefing, position))
-        for claim in briefing.claims:
-            speaker = local.get(claim.speaker)
-            if speaker is not None and speaker.side and not claim.optional:
-                voices_of[speaker.side].append(Voice(briefing, claim, speaker))
+        for claim in (c for c in briefing.claims if not c.optional):
+            heard: set[str] = set()
+            for speaker in (local[s] for s in claim.speakers if s in local):
+                if speaker.side and speaker.side not in heard:
+                    heard.add(speaker.side)
+                    voices_of[speaker.side].append(Voice(briefing, claim, speaker))
     sides = []
     taken: set[str] = set()
     for name in sorted(positions_of):

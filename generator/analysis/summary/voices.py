@@ -48,7 +48,7 @@ def who_stands_where(
     """
     paragraphs = story(article)
     numbers = {0} | {n for n, _ in paragraphs}
-    speaking = {c.speaker for c in claims if c.paragraph in numbers and c.speaker}
+    speaking = {s for c in claims if c.paragraph in numbers for s in c.speakers}
     texts = [article.title, *(t for _, t in paragraphs)]
     weight = salience(texts, actors, claims, numbers)
     named: list[Actor] = []
@@ -122,7 +122,7 @@ def salience(
     """How much a story is about each actor: its claims in the paragraphs `numbers`, and the
     `texts` (headline first, then the paragraphs) that name it, the headline and the first
     paragraphs counting twice (a story names its subjects first)."""
-    weight: Counter = Counter(c.speaker for c in claims if c.speaker and c.paragraph in numbers)
+    weight: Counter = Counter(s for c in claims if c.paragraph in numbers for s in c.speakers)
     for actor in actors:
         weight[actor.id] += sum(
             2 if i <= _EARLY else 1 for i, text in enumerate(texts) if mentions(text, actor)
