@@ -1,8 +1,10 @@
-"""Attributions whose cue no rule reads: any verb whose subject can be a source and which
-has content, kept when the learned model (`learned`) judges it an attribution.
+"""Attributions whose cue no rule reads: any verb whose subject can hold a view (a person, a
+body, a group, a poll) and which has content, kept when the learned model (`learned`) judges
+it an attribution.
 
-Runs after the other extractors and leaves alone every verb they took as a cue; what it
-proposes is what the lexicon misses ("cited sharp differences …", "praised the crowd").
+Runs after the other extractors and leaves alone every verb they took as a cue and every
+word they took as a claim's, so it only adds, never displaces; what it proposes is what the
+lexicon misses ("cited sharp differences …", "praised the crowd").
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from typing import TYPE_CHECKING
 from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Extractor, Paragraph, in_quote
 from generator.analysis.claims.content import find_content
-from generator.analysis.claims.learned import claim_model, features
+from generator.analysis.claims.learned import candidate_features, claim_model
 from generator.analysis.claims.reported import content_span
 from generator.analysis.claims.speaker import subject_of
-from generator.analysis.syntax import phrase
+from generator.analysis.syntax import holds_views, phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,6 +43,10 @@ def _may_report(verb: Token, paragraph: Paragraph, taken: set[int]) -> bool:
     )
 
 
+def _overlaps(candidate: Candidate, start: int, end: int) -> bool:
+    return min(candidate.end, end) > max(candidate.start, start)
+
+
 def proposals(paragraph: Paragraph, found: Iterable[Candidate] = ()) -> Iterator[Proposal]:
     """Every broad candidate of a paragraph, judged or not, with its features."""
     found = list(found)
@@ -50,7 +56,7 @@ def proposals(paragraph: Paragraph, found: Iterable[Candidate] = ()) -> Iterator
         if not _may_report(verb, paragraph, taken):
             continue
         speaker = subject_of(verb)
-        if speaker is None or in_quote(paragraph, speaker.idx):
+        if not holds_views(speaker) or in_quote(paragraph, speaker.idx):
             continue
         content = find_content(verb, broad=True)
         if content is None:
@@ -59,31 +65,29 @@ def proposals(paragraph: Paragraph, found: Iterable[Candidate] = ()) -> Iterator
         if span is None:
             continue
         start, end = span
-        nested = any(c.start <= verb.idx < c.end for c in found)
-        described = features(paragraph, verb, speaker, content, start, end)
-        yield Proposal(
-            Candidate(
-                paragraph.index,
-                start,
-                end,
-                "indirect",
-                content.cue,
-                phrase(speaker),
-                speaker.i,
-                "learned",
-                confidence=calibration.LEARNED,
-                rule=content.rule,
-                cue_at=verb.i,
-            ),
-            (*described, "nested") if nested else described,
+        if any(_overlaps(c, start, end) or c.start <= verb.idx < c.end for c in found):
+            continue
+        candidate = Candidate(
+            paragraph.index,
+            start,
+            end,
+            "indirect",
+            content.cue,
+            phrase(speaker),
+            speaker.i,
+            "learned",
+            confidence=calibration.LEARNED,
+            rule=content.rule,
+            cue_at=verb.i,
         )
+        yield Proposal(candidate, candidate_features(paragraph, candidate))
 
 
 def learned_claims(paragraph: Paragraph, found: tuple[Candidate, ...]) -> Iterable[Candidate]:
     """The broad candidates the model keeps."""
     model = claim_model()
     for proposal in proposals(paragraph, found):
-        if model.probability(proposal.features) >= model.threshold:
+        if model.probability(proposal.features) >= model.keep:
             yield proposal.candidate
 
 

@@ -8,6 +8,7 @@ from generator.analysis.claims.according_to import ACCORDING_TO_EXTRACTOR, FINDI
 from generator.analysis.claims.base import Candidate, Paragraph, Registry
 from generator.analysis.claims.broad import LEARNED_EXTRACTOR
 from generator.analysis.claims.colon import COLON_EXTRACTOR
+from generator.analysis.claims.learned import judge
 from generator.analysis.claims.merge import merge
 from generator.analysis.claims.quotations import QUOTATIONS_EXTRACTOR
 from generator.analysis.claims.reported import REPORTED_SPEECH_EXTRACTOR
@@ -45,7 +46,8 @@ def check_extractors(names: Iterable[str]) -> None:
 
 def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]:
     """Candidates of every extractor, merged so each claim appears once, without speech that
-    did not happen (`unsaid`)."""
+    did not happen (`unsaid`) and, while the `learned` extractor is on, without what its
+    model judges no claim (`learned.judge`)."""
     found: list[Candidate] = []
     later = [e for e in registry if e.after_others]
     for extractor in registry:
@@ -53,4 +55,5 @@ def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]
             found.extend(extractor.find(paragraph))
     for extractor in later:
         found.extend(extractor.find(paragraph, tuple(found)))
-    return [c for c in merge(found, paragraph) if not unsaid(c, paragraph)]
+    candidates = [c for c in merge(found, paragraph) if not unsaid(c, paragraph)]
+    return judge(candidates, paragraph) if "learned" in registry else candidates
