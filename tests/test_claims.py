@@ -804,10 +804,10 @@ def test_a_headline_claim_is_read_last_and_listed_first():
         ),
         # A campaign speaks for its candidate.
         (
-            "Governor Ann Lee spoke. The Lee campaign did not immediately respond to requests for comment.",
-            "respond to",
+            "Governor Ann Lee spoke. The Lee campaign responded to the criticism from the mayor.",
+            "responded to",
             "Ann Lee",
-            "requests for comment",
+            "the criticism from the mayor",
         ),
         # "made (it) clear that", "has been clear that", "was frustrated that".
         (
@@ -856,10 +856,10 @@ def test_a_headline_claim_is_read_last_and_listed_first():
             "raising and spending about $9 million during the month",
         ),
         (
-            "Then Professor Ian Mercer asked the students if they were always so serious.",
-            "asked",
+            "Then Professor Ian Mercer wondered if the students were always so serious.",
+            "wondered",
             "Ian Mercer",
-            "they were always so serious",
+            "the students were always so serious",
         ),
         (
             "Mayor Karl Berg met Governor Ann Lee. In the released excerpt, the two did not directly discuss his criticisms of her.",
