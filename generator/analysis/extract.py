@@ -21,7 +21,7 @@ from generator.analysis.evidence import find_evidence
 from generator.analysis.identity import consolidate
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import SENTIENT_NOUNS
-from generator.analysis.nlp import parse, pipeline
+from generator.analysis.nlp import parse, parser_view, pipeline
 from generator.analysis.places import gazetteer
 from generator.analysis.positions import find_positions
 from generator.analysis.quotes import find_quotes
@@ -36,6 +36,12 @@ from generator.text import sentence_around, slugify, stable_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+
+def for_parser(article: Article) -> Article:
+    """The article cut to the parser's limits (`nlp.parser_view`); itself when within them."""
+    view = parser_view(article.paragraphs)
+    return article if view == article.paragraphs else replace(article, paragraphs=view)
 
 
 def texts(article: Article) -> list[str]:
@@ -77,7 +83,11 @@ def sentence_case(title: str, paragraphs: tuple[str, ...]) -> str:
 def extract(
     article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list[Doc] | None = None
 ) -> Briefing:
-    """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`."""
+    """Everything a briefing shows about one article; `docs` are the parses of `texts(article)`.
+
+    The analysis reads the article as the parser gets it (`for_parser`); the briefing keeps
+    the article whole, for its page."""
+    full, article = article, for_parser(article)
     if docs is None:
         docs = parse(texts(article))
     registry = build_extractors(settings.disabled)
@@ -92,7 +102,7 @@ def extract(
     evidence = find_evidence(article, body, claims)
     positions = find_positions(actors, claims)
     return Briefing(
-        article=article,
+        article=full,
         actors=actors,
         claims=claims,
         evidence=evidence,
@@ -413,11 +423,11 @@ def extract_many(
     """Extract several articles in one process, parsing them in a batch."""
     articles = list(articles)
     nlp = pipeline()
-    flat = [text for a in articles for text in texts(a)]
+    flat = [text for a in articles for text in texts(for_parser(a))]
     docs = list(nlp.pipe(flat, batch_size=64))
     out, i = [], 0
     for article in articles:
-        n = len(article.paragraphs) + 1
+        n = len(for_parser(article).paragraphs) + 1
         out.append(extract(article, settings, docs[i : i + n]))
         i += n
     return out

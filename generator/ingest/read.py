@@ -9,10 +9,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.errors import ArticleError
 from generator.ingest.clean import drop_kicker, normalize, split_paragraphs, strip_controls, take_dateline
+from generator.ingest.yamlfile import YamlError, kind, load
 from generator.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -108,11 +107,22 @@ def parse_article(data: bytes, name: str, *, slug: str) -> Article:
     return build_article(source, name, slug, fmt, hashlib.sha256(data).hexdigest())
 
 
+def article_format(name: str) -> str:
+    """The format a file's name gives it ("html", "markdown", "text"; "other" leaves it to
+    its content), part of the cache key: renaming a file can change how it is read."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text" if suffix in TEXT_SUFFIXES else "other"
+
+
 def binary_kind(data: bytes) -> str | None:
     """Name the kind of a binary file, or None for text."""
-    for magic, kind in _BINARY_MAGIC:
+    for magic, name in _BINARY_MAGIC:
         if data.startswith(magic):
-            return kind
+            return name
     sample = data[:4096]
     if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return "binary data"
@@ -264,18 +274,15 @@ def markdown_to_text(body: str) -> str:
 def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
     """Validate front matter; every problem becomes a warning and the key is dropped."""
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        data, repaired = load(block, first_line=2)
+    except YamlError as error:
+        where = f" at line {error.line}" if error.line else ""
         return {}, [f"front matter is not valid YAML{where}; it was ignored"]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [
-            f"front matter must be a mapping of keys to values, not a {type(data).__name__}; it was ignored"
-        ]
-    meta, warnings = {}, []
+        return {}, [f"front matter must be a mapping of keys to values, not a {kind(data)}; it was ignored"]
+    meta, warnings = {}, [f"front matter {message}" for message in repaired]
     for key in sorted(data, key=str):
         value = data[key]
         if key not in FRONT_MATTER_KEYS:
@@ -301,9 +308,7 @@ def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             meta[target] = " ".join(str(value).split())
         elif value is not None:
-            warnings.append(
-                f"front matter {key!r} must be text, not a {type(value).__name__}; it was ignored"
-            )
+            warnings.append(f"front matter {key!r} must be text, not a {kind(value)}; it was ignored")
     return meta, warnings
 
 
@@ -315,7 +320,7 @@ def parse_date(value) -> tuple[str | None, str | None]:
         return value.isoformat(), None
     if not isinstance(value, (str, int, float)):
         # Never str() a YAML list or mapping: aliases can make it billions of items long.
-        return None, f"a date must be written as YYYY-MM-DD, not as a {type(value).__name__}"
+        return None, f"a date must be written as YYYY-MM-DD, not as a {kind(value)}"
     text = str(value).strip()
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m"):
         try:
