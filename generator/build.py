@@ -69,7 +69,9 @@ def build(
     folders: list[Path] = []
     paths = discover(config.source, problems, folders)
     specs = read_specs(folders, config.source, problems)
-    story_paths = {folder: discover(folder, problems, [], base=config.source) for folder in specs}
+    nested: list[Path] = []
+    story_paths = {folder: discover(folder, problems, nested, base=config.source) for folder in specs}
+    problems.extend(_nested(nested, config.source))
     everything = paths + [p for folder in specs for p in story_paths[folder]]
     cache = Cache(config.cache_dir)
     found, tasks = read_all(everything, config, problems, cache)
@@ -238,6 +240,18 @@ def correct_all(briefings: list[Briefing], source: Path, problems: list[Problem]
         corrected.append(briefing)
     check_unused_corrections(source, {corrections_path(source, b.article) for b in briefings}, problems)
     return corrected
+
+
+def _nested(folders: list[Path], source: Path) -> list[Problem]:
+    """A story folder inside another is not read; say so rather than lose its articles."""
+    return [
+        Problem(
+            (inner / STORY_FILE).relative_to(source).as_posix(),
+            "a multi-source briefing inside another is not read; move its folder out of "
+            + inner.parent.relative_to(source).as_posix(),
+        )
+        for inner in folders
+    ]
 
 
 def _in_story(path: str, specs: dict, source: Path) -> bool:

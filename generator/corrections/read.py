@@ -15,6 +15,7 @@ from typing import get_args
 import yaml
 
 from generator.errors import BriefingError
+from generator.ingest.clean import strip_controls
 from generator.ingest.yamlfile import Loader, Mapping, YamlError, kind, load, read_plain
 from generator.model import (
     CONFIDENCE_LEVELS,
@@ -288,7 +289,7 @@ def _text(value: object, key: str, line: int | None) -> str:
     """A value as one line of text; YAML numbers and dates are taken as written."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
         raise _Invalid(line, key, f"must be text, not {kind(value) if value is not None else 'empty'}")
-    text = " ".join(str(value).split())
+    text = " ".join(strip_controls(str(value)).split())
     if not text:
         raise _Invalid(line, key, "must not be empty")
     return text

@@ -259,16 +259,29 @@ def markdown_to_text(body: str) -> str:
     if not rendered.strip():
         return ""
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
+    return "\n\n".join(_blocks(tree))
+
+
+_BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td")
+
+
+def _blocks(tree) -> list[str]:
+    """The text of each block, in order. A top-level element that holds no block (raw HTML: a
+    `<div>` an article wraps its paragraphs in) is a block of its own, never lost."""
     blocks = []
-    for element in tree.iter("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td"):
-        if element.tag == "blockquote" and element.find("p") is not None:
+    for child in tree:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
             continue
-        if element.tag == "li" and element.find("p") is not None:
-            continue
-        text = " ".join(element.text_content().split())
-        if text:
-            blocks.append(text)
-    return "\n\n".join(blocks)
+        inner = list(child.iter(*_BLOCKS))
+        if not inner:
+            inner = [child]
+        for element in inner:
+            if element.tag in ("blockquote", "li") and element.find("p") is not None:
+                continue
+            text = " ".join(element.text_content().split())
+            if text:
+                blocks.append(text)
+    return blocks
 
 
 def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:

@@ -41,7 +41,9 @@ def read_spec(folder: Path, name: str, root: Path | None = None) -> tuple[StoryS
     try:
         data, repaired = load(read_plain(folder / STORY_FILE, root or folder))
     except YamlError as error:
-        problem = "is not valid YAML" if error.problem.startswith("is not valid YAML") else error.problem
+        problem = error.problem
+        if problem.startswith("is not valid YAML") and "nested" not in problem:
+            problem = "is not valid YAML"
         return None, [f"{STORY_FILE} {problem}{f' at line {error.line}' if error.line else ''}"]
     if not isinstance(data, dict):
         return None, [f"{STORY_FILE} must be a mapping with at least a 'title'"]

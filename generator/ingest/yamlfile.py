@@ -114,8 +114,9 @@ def load(text: str, loader: type[Loader] = Loader, first_line: int = 1) -> tuple
     """
     if len(text) > MAX_BYTES:
         raise YamlError(f"is larger than {MAX_BYTES:,} characters")
-    instance = loader(text)
+    instance = None
     try:
+        instance = loader(text)  # refuses a character YAML forbids (ESC, NUL) at once
         data = instance.get_single_data()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -125,7 +126,8 @@ def load(text: str, loader: type[Loader] = Loader, first_line: int = 1) -> tuple
     except RecursionError:
         raise YamlError(f"is nested more than {MAX_DEPTH} levels deep") from None
     finally:
-        instance.dispose()
+        if instance is not None:
+            instance.dispose()
     return data, [f"line {line + first_line - 1}: {message}" for line, message in instance.warnings]
 
 
