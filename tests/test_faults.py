@@ -20,7 +20,13 @@ from generator.corrections.read import CorrectionsError, parse_corrections, read
 from generator.errors import ArticleError
 from generator.ingest.boilerplate import is_boilerplate
 from generator.ingest.clean import normalize, split_paragraphs
-from generator.ingest.read import level_one_heading, markdown_to_text, parse_article, parse_front_matter
+from generator.ingest.read import (
+    bounded_brackets,
+    level_one_heading,
+    markdown_to_text,
+    parse_article,
+    parse_front_matter,
+)
 from generator.ingest.stories import read_spec
 from generator.ingest.yamlfile import YamlError, load, read_plain
 from generator.site.cache import Cache
@@ -70,6 +76,35 @@ ADVERSARIAL = {
 def test_each_text_stage_is_linear_on_adversarial_input(name):
     function, make = ADVERSARIAL[name]
     assert growth(function, make) < 30, name  # quadratic would be about 64
+
+
+def test_an_article_of_too_many_lines_is_refused_by_name():
+    from generator.ingest.read import MAX_LINES
+
+    data = ("Lines\n\n" + "\n\n".join(f"Line {i} said the minister." for i in range(MAX_LINES))).encode()
+    with pytest.raises(ArticleError, match="lines, over the"):
+        parse_article(data, "lines.txt", slug="lines")
+
+
+def test_the_time_budget_grows_with_the_file_within_bounds():
+    from generator.analysis.runner import TimeBudget
+
+    budget = TimeBudget(10.0)
+    assert budget.seconds(1_000) == 10.0 and budget.seconds(200_000) == 20.0
+    assert budget.seconds(5_000_000) == 30.0 and TimeBudget(0).seconds(1) == float("inf")
+
+
+def test_the_parser_gets_a_bounded_number_of_paragraphs():
+    from generator.analysis.nlp import MAX_PARAGRAPHS, MAX_TEXT
+
+    assert len(parser_view(("word",) * (MAX_PARAGRAPHS * 2))) == MAX_PARAGRAPHS
+    assert sum(map(len, parser_view(("x " * 5_000,) * 50))) == MAX_TEXT
+
+
+def test_a_markdown_block_of_brackets_is_read_quickly_as_text():
+    # Unbounded, 4,000 `![` took 13 s in Python-Markdown; bounded, they are plain text.
+    assert bounded_brackets("![" * 65).count("[") == 0 and bounded_brackets("[a](b)") == "[a](b)"
+    assert markdown_to_text(bounded_brackets("The minister said " + "![" * 4_000)).endswith("![![")
 
 
 def test_the_parser_never_gets_a_long_token_or_paragraph_but_offsets_hold():

@@ -33,11 +33,14 @@ class TimeBudget:
     """How long reading and extracting one file may take before it is skipped."""
 
     per_100kb: float = 10.0
-    """Seconds for every 100 KB of the file; a file of any size gets at least this much."""
+    """Seconds for every 100 KB of the file; a file of any size gets at least this much, and
+    none more than three times it: the parser reads at most `nlp.MAX_TEXT` of any article."""
 
     def seconds(self, size: int) -> float:
         """The budget of a file of `size` bytes; no limit when `per_100kb` is 0."""
-        return self.per_100kb * max(1.0, size / 100_000) if self.per_100kb else float("inf")
+        if not self.per_100kb:
+            return float("inf")
+        return self.per_100kb * min(3.0, max(1.0, size / 100_000))
 
 
 @dataclass(frozen=True)
