@@ -6,12 +6,12 @@ Both shells (the MkDocs plugin and the CLI) call `build`; nothing here knows abo
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analysis.claims import check_extractors
-from generator.analysis.runner import ExtractBatch, extract_batch, run_extraction
+from generator.analysis.runner import ExtractBatch, Task, TimeBudget, run_tasks
 from generator.config import BuildConfig
 from generator.corrections.apply import check_unused_corrections, correct_briefing, corrections_path
 from generator.errors import ArticleError, Problem
@@ -19,7 +19,7 @@ from generator.export import article_from_dict, article_to_dict, from_dict
 from generator.ingest.discover import assign_slugs, check_titles, discover
 from generator.ingest.read import article_name, parse_article, read_bytes
 from generator.ingest.stories import STORY_FILE, make_story, read_specs, with_source_details
-from generator.model import Article, Briefing, Story
+from generator.model import Briefing, Story
 from generator.render.pages import render_site
 from generator.site.cache import Cache
 from generator.site.model import SiteModel
@@ -57,7 +57,7 @@ class Site:
 
 
 def build(
-    config: BuildConfig, progress: Progress | None = None, batch_function: ExtractBatch = extract_batch
+    config: BuildConfig, progress: Progress | None = None, batch_function: ExtractBatch | None = None
 ) -> Site:
     """Build every page from the articles in `config.source`.
 
@@ -69,14 +69,28 @@ def build(
     folders: list[Path] = []
     paths = discover(config.source, problems, folders)
     specs = read_specs(folders, config.source, problems)
-    story_paths = {folder: discover(folder, problems, [], base=config.source) for folder in specs}
+    nested: list[Path] = []
+    story_paths = {folder: discover(folder, problems, nested, base=config.source) for folder in specs}
+    problems.extend(_nested(nested, config.source))
     everything = paths + [p for folder in specs for p in story_paths[folder]]
     cache = Cache(config.cache_dir)
-    articles, known = read_all(everything, config, problems, cache)
+    found, tasks = read_all(everything, config, problems, cache)
+    parsed = extract_all(tasks, config, problems, progress, cache, batch_function)
+    if cache.failure:
+        problems.append(
+            Problem(
+                str(config.cache_dir),
+                f"the extraction cache cannot be written ({cache.failure}); "
+                "nothing is kept for the next build",
+            )
+        )
+    order = [article_name(path, config.source) for path in everything]
+    briefings = [b for name in order for b in (found.get(name) or parsed.get(name),) if b is not None]
+    articles = [b.article for b in briefings]
+    for article in articles:
+        problems.extend(Problem(article.path, warning) for warning in article.warnings)
     check_titles([a for a in articles if not _in_story(a.path, specs, config.source)], problems)
-    briefings, parsed, cached = extract_all(
-        articles, config, problems, progress, cache, known, batch_function
-    )
+    cached = len(found)
     # Outlet, date and bias from briefing.yml are not read by extraction: the cache entry of an
     # article holds it as its file has it, and editing briefing.yml never re-parses.
     details = {
@@ -99,7 +113,7 @@ def build(
         cache.prune()
         pages.prune()
     return Site(
-        tuple(briefings), tuple(sorted(files.items())), tuple(problems), parsed, cached, tuple(stories)
+        tuple(briefings), tuple(sorted(files.items())), tuple(problems), len(parsed), cached, tuple(stories)
     )
 
 
@@ -131,96 +145,90 @@ def assemble_stories(
 
 def read_all(
     paths: list[Path], config: BuildConfig, problems: list[Problem], cache: Cache
-) -> tuple[list[Article], dict[str, dict]]:
-    """Every readable article, and (by article path) the cached extraction of those that have one."""
+) -> tuple[dict[str, Briefing], list[Task]]:
+    """The briefings the cache holds whole (article as read and extraction), by article path,
+    and a task for every other readable file."""
     slugs = assign_slugs(paths, config.source)
-    articles, known = [], {}
+    found, tasks = {}, []
+    budget = TimeBudget(config.time_limit)
     for path in paths:
+        name = article_name(path, config.source)
         try:
-            article, body = read_cached(path, config, slugs[path], cache)
+            data = read_bytes(path, name, config.max_bytes)
         except ArticleError as error:
             problems.append(Problem(error.path, error.problem))
             continue
-        except Exception as error:
-            problems.append(
-                Problem(
-                    path.relative_to(config.source).as_posix(),
-                    f"could not be read: {type(error).__name__}: {error}",
-                )
-            )
-            continue
-        problems.extend(Problem(article.path, warning) for warning in article.warnings)
-        articles.append(article)
-        if body is not None:
-            known[article.path] = body
-    return articles, known
-
-
-def read_cached(path: Path, config: BuildConfig, slug: str, cache: Cache) -> tuple[Article, dict | None]:
-    """An article and its cached extraction, if any.
-
-    The file is always read (its bytes are the key) but parsed only when the cache entry does
-    not hold it as read under this name: on a warm build of a large site, parsing Markdown and
-    front matter would cost more than everything else the build does before rendering.
-    """
-    name = article_name(path, config.source)
-    data = read_bytes(path, name, config.max_bytes)
-    body = cache.get(cache.key(hashlib.sha256(data).hexdigest(), config.extraction))
-    if body is not None:
+        body = cache.get(cache.key(hashlib.sha256(data).hexdigest(), config.extraction, name))
         try:
-            if body["article"]["path"] == name:
-                return article_from_dict(body["article"], slug), body
+            if body is not None and body["article"]["path"] == name:
+                article = article_from_dict(body["article"], slugs[path])
+                found[name] = from_dict(body, article)
+                continue
         except (KeyError, TypeError, ValueError):
             pass
-    return parse_article(data, name, slug=slug), body
+        tasks.append(Task(data, name, slugs[path], config.extraction, budget))
+    return found, tasks
 
 
 def extract_all(
-    articles: list[Article],
+    tasks: list[Task],
     config: BuildConfig,
     problems: list[Problem],
     progress: Progress | None,
     cache: Cache,
-    known: dict[str, dict],
-    batch_function: ExtractBatch = extract_batch,
-) -> tuple[list[Briefing], int, int]:
-    """Briefings for all articles: from the cache where `known` has them, else parsed in parallel.
+    batch_function: ExtractBatch | None = None,
+) -> dict[str, Briefing]:
+    """Briefings for the files of `tasks`, read and extracted in workers under a time budget
+    (in this process through `batch_function`, a seam for tests), by article path.
 
-    Each new entry also keeps the article as read, so that the next build need not parse it.
+    Each new cache entry also keeps the article as read, so that the next build need not
+    parse it.
     """
     results: dict[str, Briefing] = {}
-    missing: list[tuple[str, Article]] = []
-    for article in articles:
-        key = cache.key(article.digest, config.extraction)
-        body = known.get(article.path)
-        if body is not None:
-            try:
-                results[article.path] = from_dict(body, article)
-                continue
-            except (KeyError, TypeError, ValueError):
-                pass
-        missing.append((key, article))
-    total = len(missing)
-    if progress and total:
-        progress(0, total)
-    done = 0
-    failed: dict[str, str] = {}
-    for batch, outcome in run_extraction(missing, config.extraction, config.jobs, batch_function):
-        for (key, article), result in zip(batch, outcome, strict=True):
-            if isinstance(result, str):
-                failed[article.path] = result
-                continue
-            # The article as read, warnings and removed lines included, in place of its summary.
-            cache.put(key, {**result, "article": article_to_dict(article)})
-            results[article.path] = from_dict(result, article)
-        done += len(batch)
+    if progress and tasks:
+        progress(0, len(tasks))
+    outcomes = run_tasks(tasks, config.jobs) if batch_function is None else _here(tasks, batch_function)
+    for done, (task, outcome) in enumerate(outcomes, 1):
+        if outcome[0] == "done":
+            article = article_from_dict(outcome[1], task.slug)
+            key = cache.key(article.digest, config.extraction, task.name)
+            cache.put(key, {**outcome[2], "article": outcome[1]})
+            results[task.name] = from_dict(outcome[2], article)
+        else:
+            problems.append(Problem(task.name, _failure(outcome)))
         if progress:
-            progress(done, total)
-    problems.extend(
-        Problem(a.path, f"extraction failed: {failed[a.path]}") for a in articles if a.path in failed
-    )
-    briefings = [results[a.path] for a in articles if a.path in results]
-    return briefings, total, len(articles) - total
+            progress(done, len(tasks))
+    return results
+
+
+def _failure(outcome: tuple) -> str:
+    """The one line that says why a file was skipped."""
+    kind, detail = outcome[0], outcome[1]
+    if kind == "unreadable":
+        return detail
+    if kind == "timed out":
+        return (
+            f"reading and extracting it took longer than {detail:.0f} s "
+            "(option time_limit, seconds per 100 KB); skipped"
+        )
+    if kind == "died":
+        return "the process extracting it died twice (out of memory, or killed); skipped"
+    return f"extraction failed: {detail}"
+
+
+def _here(tasks: list[Task], batch_function: ExtractBatch) -> Iterator[tuple[Task, tuple]]:
+    """What `run_tasks` yields, read and extracted in this process, without a time budget."""
+    for task in tasks:
+        try:
+            article = parse_article(task.data, task.name, slug=task.slug)
+        except ArticleError as error:
+            yield task, ("unreadable", error.problem)
+            continue
+        result = batch_function([article], task.settings)[0]
+        if isinstance(result, str):
+            yield task, ("failed", result)
+        else:
+            yield task, ("done", article_to_dict(article), result)
 
 
 def correct_all(briefings: list[Briefing], source: Path, problems: list[Problem]) -> list[Briefing]:
@@ -232,6 +240,18 @@ def correct_all(briefings: list[Briefing], source: Path, problems: list[Problem]
         corrected.append(briefing)
     check_unused_corrections(source, {corrections_path(source, b.article) for b in briefings}, problems)
     return corrected
+
+
+def _nested(folders: list[Path], source: Path) -> list[Problem]:
+    """A story folder inside another is not read; say so rather than lose its articles."""
+    return [
+        Problem(
+            (inner / STORY_FILE).relative_to(source).as_posix(),
+            "a multi-source briefing inside another is not read; move its folder out of "
+            + inner.parent.relative_to(source).as_posix(),
+        )
+        for inner in folders
+    ]
 
 
 def _in_story(path: str, specs: dict, source: Path) -> bool:

@@ -41,6 +41,9 @@ class BuildConfig:
     """Processes for extraction; 0 means one per core."""
     per_page: int = 50
     """Entries on one page of an index before it is split."""
+    time_limit: float = 10.0
+    """Seconds that reading and extracting one article may take, per 100 KB of its file (and at
+    least this much for any file); a file that takes longer is skipped. 0 turns the limit off."""
     extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
     site_name: str = "Policy briefings"
 
@@ -69,6 +72,7 @@ class BuildConfig:
             max_bytes=values["max_size"],
             jobs=values["jobs"],
             per_page=values["per_page"],
+            time_limit=float(values["time_limit"]),
             extraction=ExtractionSettings(
                 disabled=tuple(sorted(values["disable_extractors"])),
                 min_confidence=float(values["min_confidence"]),
@@ -135,6 +139,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("max_size", int, 5_000_000, "largest article accepted, in bytes", _at_least(1)),
     Option("jobs", int, 0, "processes for extraction; 0 means one per core", _at_least(0)),
     Option("per_page", int, 50, "entries on one page of an index", _at_least(1)),
+    Option(
+        "time_limit",
+        float,
+        10.0,
+        "seconds to read and extract one article, per 100 KB of its file; 0 means no limit",
+        lambda v: None if v >= 0 else "must be 0 or more",  # type: ignore[operator]
+    ),
     Option("disable_extractors", list, [], "claim extractors to switch off, by name"),
     Option(
         "min_confidence",

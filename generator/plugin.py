@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
@@ -16,7 +16,7 @@ from generator.config import OPTIONS, BuildConfig, Option
 from generator.errors import BriefingError, ConfigError
 from generator.progress import terminal_progress
 from generator.render.environment import theme_title
-from generator.write import overlaps
+from generator.write import check_writable, overlaps, unlink_links
 
 log = get_plugin_logger("briefings")
 
@@ -93,6 +93,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[valid-type]
             files.append(File.generated(config, path, content=content))
             self.generated.add(path)
         return files
+
+    def on_pre_build(self, config) -> None:
+        # Before MkDocs empties site_dir: it leaves a linked folder in place and writes through it.
+        try:
+            for link in unlink_links(Path(config.site_dir)):
+                log.warning(f"{link}: a symbolic link inside site_dir was removed, not written through")
+            check_writable(Path(config.site_dir))
+        except BriefingError as error:
+            raise PluginError(str(error)) from None
+
+    def on_build_error(self, error: Exception) -> None:
+        # A full disk or a folder without permission ends the build with one line, not a traceback.
+        if isinstance(error, OSError):
+            where = error.filename or "the site folder"
+            raise Abort(f"cannot write {where} ({error.strerror or error})") from None
 
     def on_page_content(self, html, page, config, files):
         if page.file.src_uri in self.generated and page.title:

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # Lower first; a module may import its own package and anything of a lower rank.
 RANKS = [
     ("generator", "generator.model", "generator.text", "generator.errors"),
-    ("generator.ingest", "generator.export", "generator.write", "generator.progress"),
+    ("generator.ingest", "generator.export", "generator.write", "generator.progress", "generator.workers"),
     ("generator.config",),
     ("generator.analysis",),
     ("generator.site", "generator.corrections", "generator.commands"),

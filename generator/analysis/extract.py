@@ -21,7 +21,7 @@ from generator.analysis.evidence import find_evidence
 from generator.analysis.identity import consolidate
 from generator.analysis.knowledge import knowledge
 from generator.analysis.lexicon import COGNITION_VERBS, PRONOUNS, SENTIENT_NOUNS, SPEECH_VERBS
-from generator.analysis.nlp import parse, pipeline
+from generator.analysis.nlp import parse, parser_view, pipeline
 from generator.analysis.places import gazetteer
 from generator.analysis.positions import find_positions
 from generator.analysis.quotes import find_quotes
@@ -37,6 +37,12 @@ from generator.text import sentence_around, stable_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+def for_parser(article: Article) -> Article:
+    """The article cut to the parser's limits (`nlp.parser_view`); itself when within them."""
+    view = parser_view(article.paragraphs)
+    return article if view == article.paragraphs else replace(article, paragraphs=view)
 
 
 def texts(article: Article) -> list[str]:
@@ -86,7 +92,9 @@ def extract_explained(
     article: Article, settings: ExtractionSettings = ExtractionSettings(), docs: list[Doc] | None = None
 ) -> tuple[Briefing, dict[str, Features]]:
     """`extract`, and the features each claim's confidence was weighed from, by claim id (what
-    `bench/train_calibration.py` learns the weights from)."""
+    `bench/train_calibration.py` learns the weights from). The analysis reads the article as
+    the parser gets it (`for_parser`); the briefing keeps the article whole, for its page."""
+    full, article = article, for_parser(article)
     if docs is None:
         docs = parse(texts(article))
     registry = build_extractors(settings.disabled)
@@ -108,7 +116,7 @@ def extract_explained(
     evidence = find_evidence(article, body, claims)
     positions = find_positions(actors, claims)
     briefing = Briefing(
-        article=article,
+        article=full,
         actors=actors,
         claims=claims,
         evidence=evidence,
@@ -405,11 +413,11 @@ def extract_many(
     """Extract several articles in one process, parsing them in a batch."""
     articles = list(articles)
     nlp = pipeline()
-    flat = [text for a in articles for text in texts(a)]
+    flat = [text for a in articles for text in texts(for_parser(a))]
     docs = list(nlp.pipe(flat, batch_size=64))
     out, i = [], 0
     for article in articles:
-        n = len(article.paragraphs) + 1
+        n = len(for_parser(article).paragraphs) + 1
         out.append(extract(article, settings, docs[i : i + n]))
         i += n
     return out

@@ -41,7 +41,7 @@ def correct_briefing(briefing: Briefing, source: Path) -> tuple[Briefing, list[P
             Problem(name, "is a symbolic link to a place outside the briefings folder; not read")
         ]
     try:
-        corrections = read_corrections(path, name)
+        corrections = read_corrections(path, name, source)
     except CorrectionsError as error:
         return briefing, [Problem(name, f"{error.problem}; none of its corrections were applied")]
     corrected, warnings = apply_corrections(briefing, corrections)

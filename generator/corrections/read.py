@@ -15,6 +15,8 @@ from typing import get_args
 import yaml
 
 from generator.errors import BriefingError
+from generator.ingest.clean import strip_controls
+from generator.ingest.yamlfile import Loader, Mapping, YamlError, kind, load, read_plain
 from generator.model import (
     CONFIDENCE_LEVELS,
     LIKELIHOODS,
@@ -124,40 +126,32 @@ def corrections_path(source: Path, article: Article) -> Path:
     return next((name for name in names if name.exists()), names[0])
 
 
-def read_corrections(path: Path, name: str) -> Corrections:
+def read_corrections(path: Path, name: str, root: Path | None = None) -> Corrections:
     """Read and check a corrections file.
 
     Raises:
         CorrectionsError: the file is not UTF-8 YAML of the documented shape; names the key.
     """
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise CorrectionsError(name, f"cannot be read ({error.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise CorrectionsError(name, f"is larger than {MAX_BYTES:,} bytes")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorrectionsError(name, "is not UTF-8 text") from None
+        text = read_plain(path, root or path.parent, MAX_BYTES)
+    except YamlError as error:
+        raise CorrectionsError(name, error.problem) from None
     return parse_corrections(text, name)
 
 
 def parse_corrections(text: str, name: str) -> Corrections:
     """Check the YAML of a corrections file (see README, "Correcting a briefing")."""
     try:
-        data = yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, RecursionError) as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
+        data, repaired = load(text, _Loader)
+    except YamlError as error:
+        where = f"line {error.line}: " if error.line else ""
+        problem = error.problem.removeprefix("is not valid YAML (").removesuffix(")")
         raise CorrectionsError(name, f"is not valid YAML ({where}{problem})") from None
     if data is None:
         return Corrections(name)
     if not isinstance(data, dict):
         raise CorrectionsError(name, "must be a mapping with some of the keys " + ", ".join(SECTIONS))
-    warnings = [
+    warnings = repaired + [
         f"unknown key {key!r} ignored (known: {', '.join(SECTIONS)})" for key in data if key not in SECTIONS
     ]
     try:
@@ -181,18 +175,12 @@ class _Invalid(ValueError):
         super().__init__(f"{f'line {line}, ' if line else ''}`{key}`: {problem}")
 
 
-class _Mapping(dict):
-    """A YAML mapping that remembers the line it starts on."""
-
-    line = 1
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps line numbers and refuses a key given twice in one mapping."""
+class _Loader(Loader):
+    """The build's safe YAML (`ingest.yamlfile`), refusing a key given twice in one mapping."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
-    mapping = _Mapping()
+    mapping = Mapping()
     mapping.line = node.start_mark.line + 1
     yield mapping
     seen: set = set()
@@ -231,7 +219,7 @@ def _entries(section: str, items: object, warnings: list[str]) -> list[Entry]:
     return entries
 
 
-def _entry(section: str, item: _Mapping, warnings: list[str]) -> Entry:
+def _entry(section: str, item: Mapping, warnings: list[str]) -> Entry:
     line = item.line
     forms = ("id", "add", "merge") if section == "actors" else ("id", "add")
     given = [form for form in forms if form in item]
@@ -300,10 +288,8 @@ def _field(section: str, key: str, value: object, line: int) -> str | None:
 def _text(value: object, key: str, line: int | None) -> str:
     """A value as one line of text; YAML numbers and dates are taken as written."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
-        raise _Invalid(
-            line, key, f"must be text, not {type(value).__name__ if value is not None else 'empty'}"
-        )
-    text = " ".join(str(value).split())
+        raise _Invalid(line, key, f"must be text, not {kind(value) if value is not None else 'empty'}")
+    text = " ".join(strip_controls(str(value)).split())
     if not text:
         raise _Invalid(line, key, "must not be empty")
     return text

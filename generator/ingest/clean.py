@@ -47,7 +47,11 @@ _CHARACTERS = str.maketrans(
         "\ufeff": None,
     }
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Controls, and the bidirectional marks, overrides and isolates that make a title or a name
+# read reversed on the page (and damage it: "Lopez\u2069").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _SPACES = re.compile(r"[ ]{2,}")
 
 # "BEIJING, China –", "WASHINGTON (Reuters) -", "NEW YORK —": a place in capitals, maybe a

@@ -9,10 +9,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.errors import ArticleError
 from generator.ingest.clean import drop_kicker, normalize, split_paragraphs, strip_controls, take_dateline
+from generator.ingest.yamlfile import YamlError, kind, load
 from generator.model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -108,11 +107,22 @@ def parse_article(data: bytes, name: str, *, slug: str) -> Article:
     return build_article(source, name, slug, fmt, hashlib.sha256(data).hexdigest())
 
 
+def article_format(name: str) -> str:
+    """The format a file's name gives it ("html", "markdown", "text"; "other" leaves it to
+    its content), part of the cache key: renaming a file can change how it is read."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text" if suffix in TEXT_SUFFIXES else "other"
+
+
 def binary_kind(data: bytes) -> str | None:
     """Name the kind of a binary file, or None for text."""
-    for magic, kind in _BINARY_MAGIC:
+    for magic, name in _BINARY_MAGIC:
         if data.startswith(magic):
-            return kind
+            return name
     sample = data[:4096]
     if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return "binary data"
@@ -180,7 +190,7 @@ def read_markdown(text: str, name: str) -> Source:
     if not title and len(lines) > 1 and re.match(r"^=+\s*$", lines[1]):
         title = lines[0].strip()
         del lines[:2]
-    body = markdown_to_text("\n".join(lines))
+    body = markdown_to_text(bounded_brackets("\n".join(lines)))
     if not title:
         first, _, rest = body.strip().partition("\n")
         title, body = first, rest
@@ -240,6 +250,20 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+MAX_BRACKETS = 64
+"""Opening brackets in one Markdown block before they stop opening links and images."""
+
+
+def bounded_brackets(body: str) -> str:
+    """The Markdown with every `[` written as `&#91;` in a block holding more than `MAX_BRACKETS` of them.
+
+    Python-Markdown takes time quadratic in the unclosed brackets of a block (4,000 `![` took
+    13 s, 20,000 minutes; a backslash escape after `!` is as slow); a character reference costs
+    nothing, and shows as the bracket."""
+    blocks = body.split("\n\n")
+    return "\n\n".join(b.replace("[", "&#91;") if b.count("[") > MAX_BRACKETS else b for b in blocks)
+
+
 def markdown_to_text(body: str) -> str:
     """Render Markdown and keep the text of its blocks, one paragraph each."""
     import markdown
@@ -249,33 +273,43 @@ def markdown_to_text(body: str) -> str:
     if not rendered.strip():
         return ""
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
+    return "\n\n".join(_blocks(tree))
+
+
+_BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td")
+
+
+def _blocks(tree) -> list[str]:
+    """The text of each block, in order. A top-level element that holds no block (raw HTML: a
+    `<div>` an article wraps its paragraphs in) is a block of its own, never lost."""
     blocks = []
-    for element in tree.iter("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td"):
-        if element.tag == "blockquote" and element.find("p") is not None:
+    for child in tree:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
             continue
-        if element.tag == "li" and element.find("p") is not None:
-            continue
-        text = " ".join(element.text_content().split())
-        if text:
-            blocks.append(text)
-    return "\n\n".join(blocks)
+        inner = list(child.iter(*_BLOCKS))
+        if not inner:
+            inner = [child]
+        for element in inner:
+            if element.tag in ("blockquote", "li") and element.find("p") is not None:
+                continue
+            text = " ".join(element.text_content().split())
+            if text:
+                blocks.append(text)
+    return blocks
 
 
 def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
     """Validate front matter; every problem becomes a warning and the key is dropped."""
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        data, repaired = load(block, first_line=2)
+    except YamlError as error:
+        where = f" at line {error.line}" if error.line else ""
         return {}, [f"front matter is not valid YAML{where}; it was ignored"]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [
-            f"front matter must be a mapping of keys to values, not a {type(data).__name__}; it was ignored"
-        ]
-    meta, warnings = {}, []
+        return {}, [f"front matter must be a mapping of keys to values, not a {kind(data)}; it was ignored"]
+    meta, warnings = {}, [f"front matter {message}" for message in repaired]
     for key in sorted(data, key=str):
         value = data[key]
         if key not in FRONT_MATTER_KEYS:
@@ -301,9 +335,7 @@ def parse_front_matter(block: str, name: str) -> tuple[dict, list[str]]:
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             meta[target] = " ".join(str(value).split())
         elif value is not None:
-            warnings.append(
-                f"front matter {key!r} must be text, not a {type(value).__name__}; it was ignored"
-            )
+            warnings.append(f"front matter {key!r} must be text, not a {kind(value)}; it was ignored")
     return meta, warnings
 
 
@@ -315,7 +347,7 @@ def parse_date(value) -> tuple[str | None, str | None]:
         return value.isoformat(), None
     if not isinstance(value, (str, int, float)):
         # Never str() a YAML list or mapping: aliases can make it billions of items long.
-        return None, f"a date must be written as YYYY-MM-DD, not as a {type(value).__name__}"
+        return None, f"a date must be written as YYYY-MM-DD, not as a {kind(value)}"
     text = str(value).strip()
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m"):
         try:
@@ -328,8 +360,16 @@ def parse_date(value) -> tuple[str | None, str | None]:
         return None, f"date {text[:40]!r} does not parse (write it as YYYY-MM-DD)"
 
 
+MAX_LINES = 10_000
+"""Lines of one article's text; cleaning judges each line, so more would take a minute (a
+long news article has a few hundred lines, 100 KB wrapped at 72 columns 1,400)."""
+
+
 def build_article(source: Source, name: str, slug: str, fmt: str, digest: str) -> Article:
     """Clean the body, take the dateline and assemble the `Article`."""
+    lines = source.body.count("\n")
+    if lines > MAX_LINES:
+        raise ArticleError(name, f"has {lines:,} lines, over the {MAX_LINES:,} an article may have")
     title = " ".join((source.title or "").split()).strip()
     paragraphs, removed = split_paragraphs(source.body)
     if title and paragraphs and paragraphs[0] == title:

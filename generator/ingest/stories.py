@@ -14,10 +14,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from generator.errors import Problem
 from generator.ingest.read import parse_date
+from generator.ingest.yamlfile import YamlError, load, read_plain
 from generator.model import Article, Briefing, Story
 
 STORY_FILE = "briefing.yml"
@@ -37,19 +36,18 @@ class StorySpec:
     """file name → {outlet, bias, published, url, author}."""
 
 
-def read_spec(folder: Path, name: str) -> tuple[StorySpec | None, list[str]]:
+def read_spec(folder: Path, name: str, root: Path | None = None) -> tuple[StorySpec | None, list[str]]:
     """The story's description, or None with the reasons it cannot be used."""
-    path = folder / STORY_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [f"{STORY_FILE} cannot be read ({error})"]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return None, [f"{STORY_FILE} is not valid YAML{f' at line {mark.line + 1}' if mark else ''}"]
+        data, repaired = load(read_plain(folder / STORY_FILE, root or folder))
+    except YamlError as error:
+        problem = error.problem
+        if problem.startswith("is not valid YAML") and "nested" not in problem:
+            problem = "is not valid YAML"
+        return None, [f"{STORY_FILE} {problem}{f' at line {error.line}' if error.line else ''}"]
     if not isinstance(data, dict):
         return None, [f"{STORY_FILE} must be a mapping with at least a 'title'"]
-    warnings = [
+    warnings = [f"{STORY_FILE}: {message}" for message in repaired] + [
         f"{STORY_FILE}: key {key!r} is not known (known: {', '.join(sorted(KEYS))}); it was ignored"
         for key in sorted(map(str, data))
         if key not in KEYS
@@ -141,7 +139,7 @@ def read_specs(folders: list[Path], source: Path, problems: list[Problem]) -> di
     specs = {}
     for folder in folders:
         name = folder.relative_to(source).as_posix()
-        spec, warnings = read_spec(folder, name)
+        spec, warnings = read_spec(folder, name, source)
         problems.extend(Problem(f"{name}/{STORY_FILE}", w.removeprefix(f"{STORY_FILE}: ")) for w in warnings)
         if spec is not None:
             specs[folder] = spec

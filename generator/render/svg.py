@@ -5,11 +5,18 @@ Nothing is loaded from another host and no script runs; every label is XML-escap
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from markupsafe import Markup
 
+from generator.ingest.clean import strip_controls
 from generator.model import Briefing, Position
+
+
+def escape(text: str) -> str:
+    """XML-escaped, without the control characters XML cannot hold (a corrections file's ESC)."""
+    return html.escape(strip_controls(text))
+
 
 STANCE_COLOURS = {
     "opposes": "#c62828",

@@ -23,8 +23,10 @@ from pathlib import Path
 
 from generator.analysis.nlp import MODEL_PACKAGES
 from generator.config import ExtractionSettings
+from generator.ingest.read import article_format
 
-FORMAT = 3
+FORMAT = 4
+LIBRARIES = ("spacy", "trafilatura", "markdown", "pyyaml", "textstat", "lxml", "htmldate", "justext")
 _HEAD = '{"sha256": "'
 _BODY = '", "body": '
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.tmp-\w+\.json")
@@ -53,6 +55,18 @@ def model_version() -> str:
     return "no-model"
 
 
+@cache
+def library_versions() -> tuple[str, ...]:
+    """The installed versions of every library that shapes what is read and extracted."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}-{metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}-none")
+    return tuple(versions)
+
+
 class Cache:
     """Extraction results on disk, one JSON file an entry."""
 
@@ -62,10 +76,14 @@ class Cache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.failure: str | None = None
+        """Why the first entry that could not be written was not (a full disk, no permission)."""
 
-    def key(self, digest: str, settings: ExtractionSettings) -> str:
-        """The entry of an article's extraction."""
-        return entry_key("extraction", digest, asdict(settings), model_version())
+    def key(self, digest: str, settings: ExtractionSettings, name: str = "") -> str:
+        """The entry of an article's extraction: of these bytes, read in the format that the
+        file's name gives them, by these versions of the libraries that read and parse them."""
+        fmt = article_format(name)
+        return entry_key("extraction", digest, fmt, asdict(settings), model_version(), library_versions())
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -98,8 +116,11 @@ class Cache:
         envelope = _wrap(body)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle = tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".tmp-", suffix=".json", delete=False, encoding="utf-8")
-        except OSError:
+            handle = tempfile.NamedTemporaryFile(
+                "w", dir=path.parent, prefix=".tmp-", suffix=".json", delete=False, encoding="utf-8"
+            )
+        except OSError as error:
+            self.failure = self.failure or f"{error.strerror or error}"
             return
         try:
             with handle:
@@ -107,7 +128,9 @@ class Cache:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(handle.name, path)
-        except OSError:
+        except (OSError, ValueError) as error:
+            # ValueError: text no file can hold (a lone surrogate); the entry is not kept.
+            self.failure = self.failure or f"{getattr(error, 'strerror', None) or error}"
             _remove(Path(handle.name))
 
     def prune(self, older_than: float = 0.0) -> int:

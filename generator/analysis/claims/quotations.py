@@ -125,9 +125,9 @@ def _introduced_before(paragraph: Paragraph) -> Attribution | None:
 
 def _is_full_quote(doc: Doc, quote: Quote, content: Span) -> bool:
     """A quotation that is a statement in its own right, not a word or title in a sentence."""
-    words = len(doc.text[quote.start : quote.end].split())
+    words = len(doc_text(doc)[quote.start : quote.end].split())
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
-    before = doc.text[: quote.start].rstrip("“\"‘' ")
+    before = doc_text(doc)[: quote.start].rstrip("“\"‘' ")
     starts_sentence = not before or before[-1] in ".!?:,;—–…" or before.endswith(("that", "says", "said"))
     if quote.single and words < 10:
         return False
@@ -146,7 +146,7 @@ def _after_cue(doc: Doc, content: Span) -> bool:
 
 
 def quote_is_inside_clause(doc: Doc, quote: Quote) -> bool:
-    before = doc.text[: quote.start].rstrip("“\"‘' ")
+    before = doc_text(doc)[: quote.start].rstrip("“\"‘' ")
     return bool(before) and before[-1] not in ".!?:;"
 
 
@@ -183,14 +183,14 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
     window = _window_after(doc, quote)
     if (
         window
-        and doc.text[quote.start : quote.end].rstrip("”’\"' ").endswith(".")
+        and doc_text(doc)[quote.start : quote.end].rstrip("”’\"' ").endswith(".")
         and window[0].pos_ not in ("PROPN", "PRON", "VERB", "NOUN", "DET")
         and window[0].text not in ("–", "—", "-")
     ):
         return None  # “… here.” In an interview, X said …: a new sentence, not an attribution
     if not window:
         return None
-    text_after = doc.text[quote.end : window[0].idx]
+    text_after = doc_text(doc)[quote.end : window[0].idx]
     for token in window[:8]:
         if is_cue(token):
             speaker = subject_of(token)
@@ -214,7 +214,7 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
                 return Attribution("according to", phrase(objects[0]), objects[0].i, rule="according_to")
         if token.is_sent_start and token.i > window[0].i:
             break
-    quoted = doc.text[quote.start : quote.end].rstrip("”’\"' ")
+    quoted = doc_text(doc)[quote.start : quote.end].rstrip("”’\"' ")
     verb = (
         _verb_after(window)
         if quoted.endswith((",", "?", "!")) or text_after.strip().startswith(",")
@@ -235,12 +235,24 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
     return None
 
 
+def doc_text(doc: Doc) -> str:
+    """The paragraph's text, kept on the parse: spaCy's `Doc.text` joins every token at each
+    call, and each quotation asked it several times (quadratic in the quotations of a paragraph)."""
+    text = doc.user_data.get("briefings.text")
+    if text is None:
+        text = doc.user_data["briefings.text"] = doc.text
+    return text
+
+
 def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int) -> Attribution | None:
     """`X said: “…”` / `X said, “…”` / `X stressed that “…”` / `Chairwoman Y: “…”`."""
     doc = paragraph.doc
     if not quote.opened:
         return None
-    before = [t for t in doc if previous_end <= t.idx and t.idx + len(t.text) <= quote.start]
+    # The tokens wholly between the previous quotation and this one; a span, not a scan of the
+    # whole paragraph for every quotation (quadratic in the quotations of a paragraph).
+    span = doc.char_span(previous_end, quote.start, alignment_mode="contract")
+    before = list(span) if span is not None else []
     # Only the sentence the quotation opens in.
     for i in range(len(before) - 1, -1, -1):
         if before[i].text in (".", "!", "?") and i < len(before) - 1:
