@@ -96,6 +96,21 @@ def test_quality_gate_on_the_briefing_gold():
 
 
 @pytest.mark.slow
+def test_quality_gate_on_the_shared_briefing_dev_gold():
+    """The reader's layer on ../shared/gold/briefing-dev, the team's own annotations."""
+    base = SHARED / "gold" / "briefing-dev"
+    if not base.is_dir():
+        pytest.skip("../shared/gold/briefing-dev is not beside this checkout")
+    _, pooled = evaluate(base / "gold", base / "text", jobs=2)
+    for metric, floor in floors_of("briefing_dev").items():
+        assert pooled[metric] >= floor, f"briefing-dev {metric} fell to {pooled[metric]} (floor {floor})"
+    for metric, ceiling in floors_of("briefing_dev_ceilings").items():
+        assert pooled[metric] <= ceiling, (
+            f"briefing-dev {metric} rose to {pooled[metric]} (ceiling {ceiling})"
+        )
+
+
+@pytest.mark.slow
 def test_quality_gate_on_polnear_dev():
     base = SHARED / "gold" / "polnear-dev"
     if not base.is_dir():
