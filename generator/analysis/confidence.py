@@ -5,8 +5,9 @@ A confidence of 0.8 means that four claims in five shown at 0.8 have the right w
 right speaker. The claim model says how likely the claim's words and its speaker, as PolNeAR
 checks it, are right (learned from PolNeAR train, `generator/data/confidence.tsv`); for a
 speaker named by a pronoun or a description, which PolNeAR marks as "he" and cannot check,
-the resolution model takes off what each rival it might have meant costs (learned from the
-gold coreference of GUM, `generator/data/speaker_confidence.tsv`). `bench/train_calibration.py`
+the resolution model takes off what a choice harder than usual costs: the antecedent met
+paragraphs back, others about and speaking (`ambiguity`; learned from the gold coreference of
+GUM, `generator/data/speaker_confidence.tsv`). `bench/train_calibration.py`
 and `bench/train_speakers.py` fit them; `bench/calibration.py` measures them on PolNeAR dev and
 briefing-dev. The features are the rules that fired, the shape of the parse and how the
 speaker was resolved, never the words of an article, so that the model carries no text.
