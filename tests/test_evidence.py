@@ -237,3 +237,101 @@ def test_each_item_keeps_its_sentence_and_the_claims_of_its_paragraph():
     seized = next(e for e in briefing.evidence if "seized the tanker" in e.text)
     assert seized.sentence == "Coast guard officers seized the tanker on Friday."
     assert seized.claims == tuple(c.id for c in briefing.claims if c.paragraph == 1)
+
+
+def test_a_document_named_again_by_its_owner_is_no_second_item():
+    body = (
+        "In a book published this week, Philippe Sands says the advice was rewritten.\n\n"
+        "Mr Sands' book suggests it was drafted by an adviser."
+    )
+    assert [e.text for e in evidence_of(body) if "book" in e.text] == [
+        "a book published this week, Philippe Sands"
+    ]
+
+
+def test_a_document_answered_is_not_cited_by_the_answer():
+    body = (
+        "Jo Lund spoke in a recorded statement on Monday.\n\n"
+        "Responding to Lund's statement, the minister said the port was safe."
+    )
+    assert not any("Lund's statement" in e.text for e in evidence_of(body))
+
+
+def test_a_name_in_apposition_says_which_document_it_is():
+    found = item("Ola Berg described the raid in his new book, Cold Harbours.", "book")
+    assert found is not None and found.text == "his new book, Cold Harbours"
+
+
+def test_a_document_that_says_something_is_cited():
+    body = "The backlash to a letter warning the fishermen against the new quotas grew on Monday."
+    found = item(body, "letter")
+    assert found is not None and found.kind == "document"
+    assert found.text == "a letter warning the fishermen against the new quotas"
+
+
+def test_a_document_put_out_is_cited_with_who_put_it_out_and_when():
+    found = item("At a meeting in Oslo in June, the two ministers issued a joint statement.", "statement")
+    assert found is not None and found.kind == "document"
+    assert found.text == "At a meeting in Oslo in June, the two ministers issued a joint statement"
+    assert not evidence_of("The two ministers will issue a joint statement on Friday.")
+
+
+def test_a_figure_set_off_after_its_noun_is_a_statistic_with_that_noun():
+    found = item("Officials noted the long crossing time -- 40 minutes -- of the new ferry.", "40 minutes")
+    assert found is not None and found.text == "the long crossing time -- 40 minutes"
+    assert found.measure == "crossing time"
+    # A conversion of units is no figure of its own.
+    assert len(evidence_of("The ferry sailed 310 miles (500 kilometers) from the coast.")) == 1
+
+
+def test_what_a_person_says_in_a_statement_is_a_claim_and_no_document_of_the_story():
+    assert not evidence_of("Ola Berg said in a statement that he was deeply saddened by the outcome.")
+    found = item("The ministry said in a statement that the ferry had been seized on Friday.", "statement")
+    assert found is not None and "the ferry had been seized" in found.text
+
+
+def test_reports_that_name_no_source_and_earlier_recordings_are_no_documents():
+    body = "Militias were positioned around the port on Sunday, according to multiple press reports."
+    assert not any(e.kind == "document" for e in evidence_of(body))
+    body = "The voice sounded like that of previous recordings attributed to the rebel leader."
+    assert not any(e.kind == "document" for e in evidence_of(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A broad consensus has emerged that the minister's refusal had made the envoy's position untenable.",
+        "The owners sold the trawler amid concerns that the harbour master had taken bribes.",
+    ],
+)
+def test_what_a_consensus_or_a_fear_holds_is_no_event(body):
+    assert not any("minister's refusal" in e.text or "taken bribes" in e.text for e in evidence_of(body))
+
+
+def test_an_action_under_way_is_an_event_and_a_plan_is_not():
+    found = item("Prosecutors are investigating the harbour master's role in the sale.", "investigating")
+    assert found is not None and found.kind == "event"
+    assert not evidence_of("The harbour master is going to sell the fleet to a buyer in Bergen.")
+
+
+def test_a_quotation_is_vouched_for_only_by_a_cue_in_its_own_sentence():
+    body = (
+        "Port figures. According to the port office, “the harbour lost 40% of its traffic.” "
+        "A study shows the decline began in 2019."
+    )
+    assert not any("40%" in e.text for e in evidence_of(body))
+
+
+def test_an_action_under_way_told_of_a_pronoun_is_no_event():
+    body = "The crews welcomed the rules, but they are sailing to the southern grounds in large numbers."
+    assert not any("sailing" in e.text for e in evidence_of(body))
+
+
+def test_a_verb_that_frames_speech_is_no_event():
+    body = '"The port is safe," harbour master Ola Berg was quoted as saying in the local press.'
+    assert not any("quoted" in e.text for e in evidence_of(body))
+
+
+def test_a_clause_that_dates_a_count_is_part_of_it():
+    body = "Before Sunday, the navy had attempted at least nine missile launches on six occasions since Berg was appointed in January."
+    assert not any(e.text == "Berg was appointed in January" for e in evidence_of(body))

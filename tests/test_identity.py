@@ -85,3 +85,10 @@ def test_a_party_taken_for_a_person_is_the_party():
     cast = Cast()
     entity = cast.person("Lib Dems", (0, 0))
     assert entity.kind == "organization"
+
+
+def test_a_party_that_is_also_a_known_surname_is_the_party_and_never_loops():
+    # "Tory" names the Conservatives, and is one letter from the "Tony" of a person met.
+    cast = Cast()
+    cast.person("Tony Blair", (0, 0))
+    assert cast.person("Tory", (1, 0)).kind == "organization"

@@ -113,6 +113,13 @@ def test_normalize_quotes_dashes_spaces():
     assert text == '“Hello“ — “yes” and “so" "here"'
 
 
+def test_doubled_single_curly_marks_are_double_marks():
+    assert (
+        normalize("‘‘We will,’’ he said. It’s the countries’ call.")
+        == "“We will,” he said. It’s the countries’ call."
+    )
+
+
 def test_a_quotation_mark_glued_to_the_word_before_gets_its_space():
     assert (
         normalize("Ryan said,“Look.” End.“Next.” It’s ‘fine’.")

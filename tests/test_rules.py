@@ -67,3 +67,29 @@ def test_extractors_run_by_priority_and_can_be_switched_off_by_name():
 def test_an_unknown_extractor_name_is_an_error_that_lists_the_known_ones():
     with pytest.raises(ConfigError, match=r"unknown extractor 'speech_noun' \(known: according_to, colon,"):
         build_extractors(["speech_noun"])
+
+
+def claims_of(nlp, sentence: str, registry=None) -> list[str]:
+    """The words of every claim the extractors find in one sentence (as a paragraph)."""
+    from generator.analysis.claims import Paragraph, find_candidates
+    from generator.analysis.quotes import find_quotes
+
+    doc = nlp(sentence)
+    paragraph = Paragraph(0, doc, tuple(find_quotes([sentence])))
+    return [doc.text[c.start : c.end] for c in find_candidates(paragraph, registry or build_extractors())]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Senator Reed did not say that the deal was dead.", []),
+        ("The minister never claimed the border was closed.", []),
+        ("Lopez declined to comment on the report.", []),
+        ("Reporters asked the minister whether the talks had failed.", []),
+        ("Senator Reed said that the deal was dead.", ["the deal was dead"]),
+        ("Reed does not believe the deal is dead.", ["the deal is dead"]),
+        ("Ruiz questioned whether the senator was ready to lead.", ["the senator was ready to lead"]),
+    ],
+)
+def test_speech_that_did_not_happen_and_questions_put_to_someone_are_no_claims(nlp, sentence, words):
+    assert claims_of(nlp, sentence) == words

@@ -232,3 +232,30 @@ def test_the_owner_of_a_title_is_part_of_the_description():
     name = next(e for e in doc.ents if e.text == "Geng Shuang")
     role, affiliation, context = role_and_affiliation(name)
     assert role == "spokesman" and "China" in affiliation and context.startswith("China")
+
+
+def test_the_government_of_a_story_is_the_country_whose_officials_do_all_the_talking():
+    b = briefing_of(
+        "Headline\n\nIraq was invaded in 2003. Iraq's oil fields were seized and Iraq's army was "
+        "disbanded, and Baghdad fell. Prime Minister Tony Blair said the advice had been published. "
+        "Lord Goldsmith said the war was legal. The government said such papers were always kept "
+        "confidential."
+    )
+    assert {a.name: a.side for a in b.actors}["government"] == "United Kingdom"
+    assert "Iraq" not in {a.side for a in b.actors}
+
+
+def test_a_person_the_sentence_says_speaks_for_a_party_speaks_for_it():
+    b = briefing_of(
+        "Headline\n\nLabour said schools were improving. For the Conservatives, shadow education "
+        'secretary Tim Collins said: "The government is all talk."'
+    )
+    assert {a.name: a.side for a in b.actors}["Tim Collins"] == "Conservative Party"
+
+
+def test_a_title_at_an_international_organisation_is_an_office():
+    b = briefing_of(
+        "Headline\n\n'This is a global issue,' Michael Moller, director of the U.N. office in Geneva, "
+        "said on Monday."
+    )
+    assert {a.name: a.side for a in b.actors}["Michael Moller"] == "United Nations"

@@ -194,9 +194,10 @@ def test_the_bottom_line_says_who_stands_where_after_the_lead():
 
 
 def test_without_positions_the_actors_the_story_is_about_are_named():
+    # Named as often, the two who speak for a side come before the one who speaks for none.
     assert bottom_line(STORY, ACTORS, CLAIMS, ()) == (
         "Norway and Russia failed to agree on Arctic shipping rules on Tuesday. "
-        "Also involved: Ingrid Dahl, Mia Berg, Pavel Orlov."
+        "Also involved: Ingrid Dahl, Pavel Orlov, Mia Berg."
     )
 
 
@@ -229,3 +230,91 @@ def test_the_bottom_line_is_at_most_80_words_and_complete():
 def test_any_article_gets_a_short_bottom_line(paragraphs, title):
     line = bottom_line(article(*paragraphs, title=title), ACTORS, CLAIMS, POSITIONS)
     assert len(words(line)) <= BLUF_WORDS
+
+
+def _sided(name: str, side: str) -> Actor:
+    return Actor(name.lower().replace(" ", "-"), name, "person", side=side, aliases=(name.split()[-1],))
+
+
+def test_the_sides_named_are_those_the_story_is_most_about_not_only_the_most_quoted():
+    # Four sides, three shown: the minister the story follows outranks a side quoted once more.
+    story = article(
+        "Prime Minister Ola Vik fired Finance Minister Tor Lund on Monday.",
+        "Vik said Lund had undermined him. Lund said he was proud of his record.",
+        "Lund had clashed with Vik over the budget. Lund leads the Centre party.",
+        "Ada Moe said the move was rash. Kari Holm said it was overdue. Eva Sand agreed with Moe.",
+    )
+    cast = (
+        _sided("Ola Vik", "Labour"),
+        _sided("Tor Lund", "Centre"),
+        _sided("Ada Moe", "Greens"),
+        _sided("Kari Holm", "Norway"),
+        _sided("Eva Sand", "Norway"),
+    )
+    claims = (
+        claim("c1", "ola-vik"),
+        claim("c2", "ola-vik"),
+        claim("c3", "tor-lund"),
+        claim("c4", "ada-moe", 4),
+        claim("c5", "kari-holm", 4),
+        claim("c6", "eva-sand", 4),
+    )
+    positions = (
+        Position("Labour", "x", ("c1", "c2"), ("ola-vik",)),
+        Position("Norway", "x", ("c5", "c6"), ("kari-holm", "eva-sand")),
+        Position("Greens", "x", ("c4",), ("ada-moe",)),
+        Position("Centre", "x", ("c3",), ("tor-lund",)),
+    )
+    line = bottom_line(story, cast, claims, positions)
+    assert "Centre (Tor Lund)" in line
+    assert "Greens" not in line
+
+
+def test_an_actor_of_a_side_left_out_may_still_be_named_as_involved():
+    berg = Actor("jon-berg", "Jon Berg", "person", side="Finland", aliases=("Berg",))
+    story = article(
+        "Norway and Russia failed to agree on Arctic shipping rules on Tuesday.",
+        "Ingrid Dahl said the lanes would stay open. Pavel Orlov said they would not.",
+        "Jon Berg said Finland would mediate.",
+    )
+    claims = (
+        claim("c1", "ingrid-dahl"),
+        claim("c2", "ingrid-dahl"),
+        claim("c3", "pavel-orlov"),
+        claim("c4", "pavel-orlov"),
+        claim("c9", "jon-berg", 3),
+    )
+    positions = (
+        Position("Norway", "x", ("c1", "c2"), ("ingrid-dahl",)),
+        Position("Russia", "x", ("c3", "c4"), ("pavel-orlov",)),
+        Position("Sweden", "x", ("c1", "c2"), ("ingrid-dahl",)),
+        Position("Finland", "x", ("c9",), ("jon-berg",)),
+    )
+    line = bottom_line(story, (NORWAY, RUSSIA, berg), claims, positions)
+    assert "Finland" not in line.split("Also involved:")[0]
+    assert "Also involved: Jon Berg." in line
+
+
+def test_a_country_named_only_by_its_adjective_in_the_lead_is_named_as_involved():
+    story = article(
+        "Senators were caught off guard by the backlash to a letter warning Iranian leaders.",
+        "The letter told Iran that a deal could be undone. Iran dismissed it.",
+        "Iran said the letter was a propaganda ploy.",
+        "Critics said the letter undermined talks with Iran.",
+    )
+    assert "Also involved: Iran." in bottom_line(story, (), (), ())
+
+
+def test_a_country_named_again_and_again_in_a_few_paragraphs_is_one_the_story_is_about():
+    story = article(
+        "The president shifted his policy on settlements after a meeting on Thursday.",
+        "He met the king of Jordan at a breakfast. The meeting lasted an hour.",
+        "With Iran, he took a harder line. Iran, he said, was on notice. Iran had tested a missile.",
+        "Iran had been thankful for a deal, he wrote, and Iran had been about to collapse. Iran denied it.",
+        "The administration also sent its defence secretary to Asia.",
+        "The shift coincided with the new secretary of state's first day.",
+        "Officials said more changes would follow.",
+        "Aides declined to comment.",
+        "The president will meet the prime minister next month.",
+    )
+    assert "Iran" in bottom_line(story, (), (), ()).split("Also involved:")[-1]

@@ -290,7 +290,8 @@ class Cast:
                 entity.uses[same[0]] = entity.uses.get(same[0], 0) + 1
                 return entity
         known = knowledge().institution(name)
-        if known is None and (knowledge().figure(name) or self._surname_of_known(name)):
+        party = fold(name) in knowledge().parties  # "Green" is a party before it is Damian Green
+        if known is None and not party and (knowledge().figure(name) or self._surname_of_known(name)):
             return self.person(name, position)  # "Damian Green", "Trump", tagged as an organisation
         entity = self.new(
             known.actor_kind if known else kind, re.sub(r"^the\s+", "", name, flags=re.IGNORECASE), position

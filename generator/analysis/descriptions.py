@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors import Cast, Entity
+from generator.analysis.knowledge import knowledge, surname_key
 from generator.analysis.lexicon import (
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -25,7 +26,7 @@ from generator.analysis.mentions import describe, describe_media, is_headline, p
 from generator.analysis.places import gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass
@@ -235,7 +236,11 @@ class Descriptions:
         for _event, entity in self._recent(paragraph, anchor, window=6):
             if entity.kind != "person":
                 continue
-            if side and entity.nationality != side and (entity.nationality or entity.office == "head"):
+            if (
+                side
+                and entity.nationality != side
+                and (entity.nationality or entity.office == "head" or _known_elsewhere(entity, side))
+            ):
                 continue
             if fits(entity, lemma):
                 return entity
@@ -256,9 +261,12 @@ class Descriptions:
             or head.tag_ in ("NNS", "NNPS")
         ):
             return None
+        owner = next((t for t in head.children if t.dep_ == "poss" and t.ent_type_ == "GPE"), None)
+        if owner is not None:
+            return self._of_country_anywhere(owner, lemma)
         if not len(tokens) or tokens[0].lower_ not in ("the", "this", "that"):
             return None
-        modifiers = {t.lower_ for t in tokens if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        modifiers = {t.lower_ for t in tokens if t.i < head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
         modifiers -= {
             "new",
             "former",
@@ -287,6 +295,15 @@ class Descriptions:
             )
         ]
         return fitting[0] if len(fitting) == 1 else None
+
+    def _of_country_anywhere(self, owner: Token, lemma: str) -> Entity | None:
+        """The one person of the country a description names that fits it ("South Korea's
+        president", then "South Korean President Moon Jae-in")."""
+        side = gazetteer().side_of(" ".join(t.text for t in owner.subtree), parties=False)
+        fitting = [
+            e for e in self.cast.live() if e.kind == "person" and e.nationality == side and fits(e, lemma)
+        ]
+        return fitting[0] if side and len(fitting) == 1 else None
 
     def _recent_group(self, paragraph: int, lemma: str) -> Entity | None:
         for _event, entity in self._recent(paragraph, 10**6, window=3):
@@ -344,3 +361,10 @@ def fits(entity: Entity, lemma: str) -> bool:
 _HEADS = frozenset({"president", "leader", "premier", "chancellor"})
 _HEAD_OF_GOVERNMENT = frozenset({"prime", "first"})
 """What makes "the minister" the head of a government ("the first minister", "the prime minister")."""
+
+
+def _known_elsewhere(person: Entity, side: str) -> bool:
+    """Whether every public figure of the person's surname is of another country ("President
+    Trump" is not "South Korea's president")."""
+    figures = knowledge().surnames.get(surname_key(person.names[0]), ())
+    return bool(figures) and all(f.country != side for f in figures)

@@ -36,7 +36,7 @@ from generator.model import Article, Briefing, Claim
 from generator.text import sentence_around, stable_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def texts(article: Article) -> list[str]:
@@ -159,6 +159,8 @@ def attribute(
                 speaker = resolver.resolve(index, doc, step.speaker, step.anchor)
                 if speaker is not None and speaker.kind == "media":
                     step, speaker = _inner_speaker(resolver, index, doc, step, speaker, early)
+                if speaker is not None and speaker.kind == "person":
+                    _speaking_for(doc[step.speaker[0] : step.speaker[1]].root.head, speaker)
             elif step.inherit and index < headline:
                 speaker = resolver.inherit(index)
                 if speaker is not None and resolver.last_cue:
@@ -185,6 +187,15 @@ def _reading_order(doc: Doc, candidates: list[Candidate]) -> list:
         for c in candidates
     ]
     return [step for _, _, step in sorted(steps, key=lambda s: (s[0], s[1]))]
+
+
+def _speaking_for(cue: Token, person: Entity) -> None:
+    """A party the sentence says a person speaks for ("For the Conservatives, Tim Collins said")."""
+    for prep in (t for t in cue.children if t.dep_ == "prep" and t.lower_ == "for"):
+        words = " ".join(t.text for t in prep.subtree if t.i != prep.i)
+        party = knowledge().party_in(words)
+        if party and re.sub(r"^the\s+", "", words, flags=re.IGNORECASE).lower() in knowledge().parties:
+            person.party, person.party_named = party, True
 
 
 def _inner_speaker(

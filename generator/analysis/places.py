@@ -24,8 +24,9 @@ class Gazetteer:
     adjectives: dict[str, str]
     """The usual adjective of each side, as written ("Chinese", "US")."""
 
-    def side_of(self, phrase: str, *, parties: bool = True) -> str | None:
-        """The side a word or phrase names, trying the longest known phrase inside it first."""
+    def side_of(self, phrase: str, *, parties: bool = True, adjectives: bool = True) -> str | None:
+        """The side a word or phrase names, trying the longest known phrase inside it first (with
+        `adjectives` false, by its name or capital only, not "Chinese")."""
         words = phrase.replace("’s", "").replace("'s", "").split()
         for size in range(min(len(words), 5), 0, -1):
             for start in range(len(words) - size + 1):
@@ -33,7 +34,12 @@ class Gazetteer:
                 key = raw.strip(".")
                 if key in ("us", "u.s.") and words[start].strip(".,;:()") not in ("US", "U.S."):
                     continue
-                for table in (self.countries, self.demonyms, self.capitals):
+                tables = (
+                    (self.countries, self.demonyms, self.capitals)
+                    if adjectives
+                    else (self.countries, self.capitals)
+                )
+                for table in tables:
                     for candidate in (raw, key):
                         if candidate in table:
                             return table[candidate]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.analysis.actors import org_kind
@@ -62,6 +63,8 @@ def choose_sides(
             _recognise(entity, countries)
         if entity.nationality is None and entity.kind in ("group", "person"):
             entity.nationality = _leader_named(entity)
+    home = _home_of_voices(entities) or home
+    for entity in entities:
         # Not "foreign ministers of the eight Arctic states": they are of many countries.
         of_many = entity.kind == "group" and any(" of " in n for n in entity.names)
         if (
@@ -85,6 +88,21 @@ def choose_sides(
             if len(member_sides) == 1:
                 sides[entity.key] = member_sides.pop()
     return sides
+
+
+def _home_of_voices(entities: list[Entity]) -> str | None:
+    """The country whose officials and politicians do all the talking, when at least two of them
+    speak: "the government" in a British story about Iraq is Britain's, however often Iraq is
+    named."""
+    voices = Counter(
+        e.nationality
+        for e in entities
+        if e.speaks and e.nationality and e.kind == "person" and _standing(e) in ("official", "politician")
+    )
+    if not voices:
+        return None
+    country, count = voices.most_common(1)[0]
+    return country if count >= 2 and len(voices) == 1 else None
 
 
 def _recognise(person: Entity, countries: set[str]) -> None:
@@ -129,6 +147,9 @@ def _parties_by_country(entities: list[Entity], named: Iterable[str]) -> dict[st
     return dict(Counter(countries.get(p, "") for p in parties))
 
 
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def _international(entities: list[Entity]) -> bool:
     countries = {
         e.nationality
@@ -158,7 +179,9 @@ def _side(entity: Entity, story: _Story) -> str | None:
         )
         parties = story.heard if entity.office == "head" else story.named
         # An MP or leader the article names by party ("the Conservative MP") is a party's voice.
-        partisan = entity.party_named and not entity.role_words & (_OFFICIAL - _LEGISLATOR)
+        partisan = (entity.party_named and not entity.role_words & (_OFFICIAL - _LEGISLATOR - _SPOKES)) or (
+            "shadow" in entity.role_words  # a shadow minister is the opposition's
+        )
         if partisan:
             minister = False
         contest = parties.get(at_home, 0) >= 2 or country is None or partisan
@@ -219,9 +242,16 @@ def _governmental(affiliation: str | None) -> bool:
     if knowledge().institution(affiliation) or knowledge().office_country(affiliation):
         return True
     low = affiliation.lower()
-    return org_kind(affiliation) == "government" or (
-        bool(gazetteer().side_of(low, parties=False)) and (len(low.split()) <= 2)
-    )
+    side = gazetteer().side_of(low, parties=False)
+    if side in _international_sides():
+        return True  # "the U.N. office in Geneva": an international organisation's
+    return org_kind(affiliation) == "government" or (bool(side) and len(low.split()) <= 2)
+
+
+@cache
+def _international_sides() -> frozenset[str]:
+    """The sides that are international organisations ("United Nations", "NATO")."""
+    return frozenset(i.side for i in knowledge().institutions.values() if i.kind == "international")
 
 
 def _group_standing(entity: Entity) -> str:

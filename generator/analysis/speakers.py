@@ -246,7 +246,8 @@ class Resolver(Descriptions):
         party = knowledge().party_in(tokens.text) if capitalised else None
         if party and describe(tokens).lower() in knowledge().parties:
             return self.cast.organization(describe(tokens), (paragraph, head.i))  # the party itself
-        if party:
+        if party and not (head.tag_ == "NNP" and not knowledge().party_in(head.text)):
+            # "Labour MPs", "Tory rebels"; not "Yair Lapid of Yesh Atid", a person of the party.
             group = self.cast.descriptor("group", describe(tokens), (paragraph, head.i), None)
             group.party = party
             return group
@@ -262,6 +263,8 @@ class Resolver(Descriptions):
         position = (paragraph, run[0].i)
         if not plausible_person(name) or any(w.lower() in gazetteer().countries for w in name.split()):
             return None
+        if all(t.ent_type_ in ("GPE", "LOC") for t in run):
+            return None  # "the new health minister for Wales": the place is not the speaker
         words = {w.lower() for w in name.split()}
         acronym = len(run) == 1 and name.isupper() and len(name) >= 3 and not titles
         described = {t.lemma_.lower() for t in tokens if t.i < run[0].i}
@@ -292,7 +295,7 @@ class Resolver(Descriptions):
         joined = [entity for i, entity in roots.items() if any(c.i in roots for c in tokens.doc[i].conjuncts)]
         return list({e.key: e for e in joined}.values())
 
-    def _among_named(self, paragraph: int, tokens: Span, entities: list[Entity]) -> Entity:
+    def _among_named(self, paragraph: int, tokens: Span, entities: list[Entity]) -> Entity | None:
         """Which of the entities met in a speaker phrase speaks: all of two people joined by
         "and"; the head's; a group the names only qualify; the person in a role phrase."""
         people = [e for e in entities if e.kind == "person"]
@@ -330,7 +333,9 @@ class Resolver(Descriptions):
         if named:
             name, first = named
             return self.cast.person(name, (paragraph, first))
-        return entities[0]
+        # "The new health minister for Wales": a place the role is of is not the speaker.
+        bodies = [e for e in entities if not (e.kind != "person" and _a_place(e.names[0]))]
+        return bodies[0] if bodies else None
 
     def _surname(self, word: str) -> Entity | None:
         """The person already met whose surname this word is, exactly (or who is named by it
@@ -382,3 +387,9 @@ class Resolver(Descriptions):
         if counted is not None:
             return counted
         return self._described(paragraph, tokens, anchor, side)
+
+
+def _a_place(name: str) -> bool:
+    """Whether a name is a country's or region's as such ("Wales", "Scotland"), not a body's."""
+    places = gazetteer()
+    return name.lower() in places.countries or name.lower() in places.demonyms

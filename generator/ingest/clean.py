@@ -75,6 +75,8 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     # Typewriter quotes: `` always opens; '' is used by some outlets to open and close.
     text = text.replace("``", "“").replace("''", '"')
+    # Doubled single curly marks stand for double ones ("… that I head,’’ Mr. Netanyahu said").
+    text = text.replace("‘‘", "“").replace("’’", "”")
     text = text.translate(_CHARACTERS)
     # 'said,“Look' → 'said, “Look': a curly opening mark glued to the word before it.
     text = _GLUED_QUOTE.sub(r"\1 \2", text)

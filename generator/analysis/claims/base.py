@@ -64,6 +64,9 @@ class Candidate:
     speaker_rule: str = ""
     """How the words naming the speaker were found: the speaker step (`claims.speaker`) or the
     form of a quotation's attribution (for the confidence model)."""
+    cue_at: int | None = None
+    """Token index of the word that attributes the claim (the verb, noun or adjective), when
+    one does."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,10 @@ class Extractor:
     name: str
     priority: int
     """Higher runs first; candidates of all extractors are merged afterwards."""
-    find: Callable[[Paragraph], Iterable[Candidate]]
+    find: Callable[..., Iterable[Candidate]]
+    """`find(paragraph)`, or with `after_others` `find(paragraph, found)`."""
+    after_others: bool = False
+    """Runs after the others and is given what they found, to propose only what they did not."""
 
 
 class Registry:

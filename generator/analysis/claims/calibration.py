@@ -30,6 +30,8 @@ SPEECH_NOUN = 0.65
 """A noun of speech or stance ("her call for …")."""
 STANCE_ADJECTIVE = 0.6
 """An adjective of stance ("X is confident that …")."""
+LEARNED = 0.55
+"""A verb no rule reads, kept by the learned model (`claims/learned.py`)."""
 
 SAME_CLAIM = 0.6
 """Share of the shorter of two candidates that they must share to be one claim."""

@@ -6,11 +6,14 @@ from collections.abc import Iterable
 
 from generator.analysis.claims.according_to import ACCORDING_TO_EXTRACTOR, FINDINGS_EXTRACTOR
 from generator.analysis.claims.base import Candidate, Paragraph, Registry
+from generator.analysis.claims.broad import LEARNED_EXTRACTOR
 from generator.analysis.claims.colon import COLON_EXTRACTOR
+from generator.analysis.claims.learned import judge
 from generator.analysis.claims.merge import merge
 from generator.analysis.claims.quotations import QUOTATIONS_EXTRACTOR
 from generator.analysis.claims.reported import REPORTED_SPEECH_EXTRACTOR
 from generator.analysis.claims.stance_words import SPEECH_NOUNS_EXTRACTOR, STANCE_ADJECTIVES_EXTRACTOR
+from generator.analysis.claims.unsaid import unsaid
 
 EXTRACTORS = (
     QUOTATIONS_EXTRACTOR,
@@ -20,6 +23,7 @@ EXTRACTORS = (
     REPORTED_SPEECH_EXTRACTOR,
     SPEECH_NOUNS_EXTRACTOR,
     STANCE_ADJECTIVES_EXTRACTOR,
+    LEARNED_EXTRACTOR,
 )
 
 
@@ -41,8 +45,15 @@ def check_extractors(names: Iterable[str]) -> None:
 
 
 def find_candidates(paragraph: Paragraph, registry: Registry) -> list[Candidate]:
-    """Candidates of every extractor, merged so each claim appears once."""
+    """Candidates of every extractor, merged so each claim appears once, without speech that
+    did not happen (`unsaid`) and, while the `learned` extractor is on, without what its
+    model judges no claim (`learned.judge`)."""
     found: list[Candidate] = []
+    later = [e for e in registry if e.after_others]
     for extractor in registry:
-        found.extend(extractor.find(paragraph))
-    return merge(found, paragraph)
+        if not extractor.after_others:
+            found.extend(extractor.find(paragraph))
+    for extractor in later:
+        found.extend(extractor.find(paragraph, tuple(found)))
+    candidates = [c for c in merge(found, paragraph) if not unsaid(c, paragraph)]
+    return judge(candidates, paragraph) if "learned" in registry else candidates

@@ -48,7 +48,7 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         content = find_content(verb, broad=attitude)
         if content is None:
             continue
-        span = _span(paragraph, verb, speaker, content, attitude)
+        span = content_span(paragraph, verb, speaker, content, attitude)
         if span is None:
             continue
         start, end = span
@@ -67,10 +67,11 @@ def reported_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             prior=round(prior, 2),
             rule=content.rule,
             speaker_rule=steps[-1].name if steps and speaker is not None else "",
+            cue_at=verb.i,
         )
 
 
-def _span(
+def content_span(
     paragraph: Paragraph, verb: Token, speaker: Token | None, content: Content, attitude: bool
 ) -> tuple[int, int] | None:
     """The characters of the claim: the content's longest run of words on one side of the verb,

@@ -50,6 +50,7 @@ def noun_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             "speech_nouns",
             prior=calibration.SPEECH_NOUN,
             rule="speech_noun",
+            cue_at=noun.i,
         )
 
 
@@ -174,6 +175,7 @@ def adjective_claims(paragraph: Paragraph) -> Iterable[Candidate]:
             "stance_adjectives",
             prior=calibration.STANCE_ADJECTIVE,
             rule="stance_adjective",
+            cue_at=adjective.i,
         )
 
 

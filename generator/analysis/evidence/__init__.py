@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.analysis.evidence.documents import find_documents
+from generator.analysis.evidence.documents import document_words, find_documents, owner
 from generator.analysis.evidence.events import find_events, reports_speech, said_of, says
 from generator.analysis.evidence.spans import Candidate, token_span
 from generator.analysis.evidence.statistics import find_statistics
@@ -35,7 +35,7 @@ from generator.model import Article, Claim, Evidence
 from generator.text import stable_id, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 STATISTIC_CONFIDENCE = 0.8
 """A figure is found by its form; what it measures is the uncertain part."""
@@ -65,6 +65,9 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
     seen_ids: dict[str, int] = {}
     seen_texts: set[tuple[str, ...]] = set()
     evidence: list[Evidence] = []
+    mentioned: defaultdict[str, set[str]] = defaultdict(set)
+    """The words of the sentences that mention each document so far, by its noun: "Mr Sands' book"
+    after "In a book published this week, Philippe Sands says …" is the same book."""
     for index, doc in enumerate(docs):
         voice = Voice(doc, quotes[index], claims_of[index + 1], _text(doc, article, index), officials)
         supports = tuple(c.id for c in voice.found)
@@ -77,7 +80,10 @@ def find_evidence(article: Article, docs: list[Doc], claims: tuple[Claim, ...]) 
             entities[starts[bisect_right(starts, ent.start) - 1]].append(ent)
         for sentence in doc.sents:
             whole = voice.text[sentence.start_char : sentence.end_char].strip()
-            for candidate in _sentence_items(sentence, whole, entities[sentence.start], voice):
+            items = _sentence_items(sentence, whole, entities[sentence.start], voice, mentioned)
+            for lemma in document_words(sentence):
+                mentioned[lemma].update(t.lower_ for t in sentence)
+            for candidate in items:
                 text = _tidy(voice.text[candidate.start : candidate.end])
                 key = tuple(words(text))
                 if key in seen_texts:
@@ -109,9 +115,12 @@ def _text(doc: Doc, article: Article, index: int) -> str | None:
     return paragraph if len(paragraph) == doc[-1].idx + len(doc[-1].text_with_ws) else None
 
 
-def _sentence_items(sentence: Span, text: str, entities: list[Span], voice: Voice) -> list[Candidate]:
+def _sentence_items(
+    sentence: Span, text: str, entities: list[Span], voice: Voice, mentioned: dict[str, set[str]]
+) -> list[Candidate]:
     """The evidence of one sentence in reading order; of near-duplicates, a figure is kept before
-    a document, a document before the event that holds it, and an event before a small count."""
+    a document, a document before the event that holds it, and an event before a small count. A
+    document cited only by whose it is counts at its first mention (see `mentioned`)."""
     if text.rstrip(" ”\"’')").endswith("?") or is_furniture(text):
         return []
     found = [*find_statistics(entities), *find_documents(sentence), *find_events(sentence)]
@@ -121,12 +130,24 @@ def _sentence_items(sentence: Span, text: str, entities: list[Span], voice: Voic
         candidate = _without_speech(candidate, voice.doc)
         if candidate is None or not _admissible(candidate, voice):
             continue
+        if (
+            candidate.kind == "document"
+            and not candidate.firm
+            and _mentioned(voice.doc[candidate.head], mentioned)
+        ):
+            continue
         bag = set(words(voice.text[candidate.start : candidate.end]))
         least = _MIN_EVENT_WORDS if candidate.kind in ("event", "fact") else _MIN_WORDS
         if len(bag) < least or any(_same(bag, other) for _, other in kept):
             continue
         kept.append((candidate, bag))
     return sorted((candidate for candidate, _ in kept), key=lambda c: c.start)
+
+
+def _mentioned(noun: Token, mentioned: dict[str, set[str]]) -> bool:
+    """Whether a document named by its owner was met before with that owner ("Mr Sands' book")."""
+    name = owner(noun)
+    return name is not None and name in mentioned.get(noun.lemma_.lower(), ())
 
 
 def _rank(candidate: Candidate) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from generator.analysis.evidence.events import completed, setting
 from generator.analysis.evidence.spans import MAX_WORDS, Candidate, clause_span, is_modal, token_span
 from generator.analysis.lexicon import (
     CITED_NOUNS,
@@ -56,8 +57,23 @@ def find_documents(sentence: Span) -> Iterator[Candidate]:
         elif author is not None:
             # "In its latest report, the IOM said …": the document with whose it is.
             end = max(end, token_span(list(author.subtree))[1])
+        elif _issued(token):
+            # "In June, the two leaders issued a joint statement": who issued it and when.
+            outside = frozenset(t.i for t in token.subtree if not start <= t.idx < end)
+            start, end = clause_span(token.head, keep=setting, drop=outside)
         if end > start:
-            yield Candidate(start, end, "document", token.i)
+            yield Candidate(start, end, "document", token.i, firm=strong)
+
+
+def document_words(sentence: Span) -> set[str]:
+    """The lemmas of the documents a sentence mentions, cited or not ("the book", "a statement")."""
+    return {_lemma(t) for t in sentence if _is_document(t)}
+
+
+def owner(noun: Token) -> str | None:
+    """The last word of the name that owns a document ("Sands" in "Mr Sands' book"), lowercased."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    return poss.lower_ if poss is not None else None
 
 
 def _is_document(token: Token) -> bool:
@@ -71,12 +87,15 @@ def _is_document(token: Token) -> bool:
 def _what_it_says(noun: Token) -> Token | None:
     """The clause a document says, after it: its own ("the report says that …") or the one of the verb
     it is cited in ("said in a statement that …"), when the verb takes no side."""
-    own = next((c for c in noun.children if _content_clause(c)), None)
-    if own is not None:
-        return own if _happened(own) else None  # "a court filing that Manafort had lied"
     verb = (
         noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
     )
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if noun.dep_ == "pobj" and speaker is not None and _lemma(verb) in SPEECH_VERBS and _person(speaker):
+        return None  # "Hunt said in a statement that he was saddened": what Hunt says is his claim
+    own = next((c for c in noun.children if _content_clause(c)), None)
+    if own is not None:
+        return own if _happened(own) else None  # "a court filing that Manafort had lied"
     # Only what it tells without taking a side ("says", "shows", "found"), not what it claims.
     if (
         verb is None
@@ -97,6 +116,13 @@ def _content_clause(child: Token) -> bool:
         return False
     subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ != "that"
+
+
+def _person(subject: Token) -> bool:
+    """A person, not a body ("Hunt", "she", "the deputy speaker Haider al-Abadi"; not "prosecutors"
+    or "the ministry")."""
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return any(t.ent_type_ == "PERSON" for t in named) or subject.lower_ in ("he", "she", "i", "we")
 
 
 def _happened(clause: Token) -> bool:
@@ -137,9 +163,17 @@ def _named(token: Token) -> bool:
 def _hypothetical(noun: Token) -> bool:
     """ "any agreement", "a second resolution", "another report": a document that is not there."""
     return any(
-        (c.dep_ == "det" and c.lower_ in _ANY) or (c.dep_ == "amod" and c.lower_ in ("second", "further"))
+        (c.dep_ == "det" and c.lower_ in _ANY) or (c.dep_ == "amod" and c.lower_ in _OTHER)
         for c in noun.children
     )
+
+
+def _issued(noun: Token) -> bool:
+    """ "Issued a joint statement", "released a report": a document at its first mention, as what
+    its subject put out."""
+    if noun.dep_ != "dobj" or _lemma(noun.head) not in PUBLICATION_VERBS or not completed(noun.head):
+        return False  # "will deliver his Budget": not yet put out
+    return not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _cited_firmly(noun: Token) -> bool:
@@ -156,14 +190,28 @@ def _cited_firmly(noun: Token) -> bool:
             return True
         if child.dep_ == "appos" and any(_named(t) for t in child.subtree):
             return True
+        # "a letter warning Iranian leaders …", "a report saying …": what it says.
+        if (
+            child.dep_ == "acl"
+            and child.tag_ == "VBG"
+            and _speaks(child)
+            and any(g.dep_ in ("dobj", "ccomp", "xcomp") for g in child.children)
+        ):
+            return True
+    if _issued(noun):
+        return True
     head = noun.head
     # "A new poll shows that …" with what it shows; "a statement said" alone tells nothing.
     if noun.dep_ in ("nsubj", "nsubjpass") and _speaks(head) and _what_it_says(noun) is not None:
         return True
-    # "said in a statement", "according to the report", "wrote in a letter to …"
+    # "said in a statement", "according to the report", "wrote in a letter to …"; not "responding
+    # to the statement", which answers a document rather than cites it, nor "according to press
+    # reports", which names none.
     if noun.dep_ == "pobj" and head.lower_ in _CITING_PREPOSITIONS:
         verb = head.head
-        return _lemma(verb) in SPEECH_VERBS or verb.lower_ == "according"
+        if verb.lower_ == "according":
+            return noun.tag_ != "NNS" or any(_named(t) for t in noun.subtree)
+        return head.lower_ == "in" and _lemma(verb) in SPEECH_VERBS
     return False
 
 
@@ -185,7 +233,8 @@ def _phrase(noun: Token) -> tuple[int, int]:
     cut = {
         t.i
         for child in noun.children
-        if child.dep_ == "appos"
+        # "the blog 38 North", "his book, Confront and Conceal": a name says which document it is.
+        if (child.dep_ == "appos" and child.pos_ != "PROPN")
         or (child.dep_ == "relcl" and _lemma(child) not in PUBLICATION_VERBS)
         # "a statement that he was saddened": what the document says is a claim.
         or (child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in child.children))

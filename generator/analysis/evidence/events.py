@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.analysis.evidence.spans import MODALS, Candidate, clause_span, is_modal, subject_of
+from generator.analysis.evidence.voice import content_nouns
 from generator.analysis.lexicon import (
     ABSTRACT_NOUNS,
     COGNITION_VERBS,
@@ -32,6 +33,7 @@ _WHEN = frozenset({"after", "as", "when", "before", "since", "until", "once"})
 _PERSONAL = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "who"})
 _PERFECT = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})
 _PAST_BE = frozenset({"was", "were", "been", "had"})
+_PRESENT_BE = frozenset({"is", "are", "'s", "’s", "'re", "’re"})
 _NEGATIONS = frozenset({"never", "not", "n't", "n’t", "no"})
 _NONE = frozenset({"no", "none", "nobody", "nothing", "neither"})
 # "have always been kept confidential": a habit, not an event.
@@ -43,17 +45,19 @@ def find_events(sentence: Span) -> Iterator[Candidate]:
     for verb in sentence:
         if not (verb.dep_ in _EVENT_DEPS or _temporal(verb)) or not _is_event(verb):
             continue
-        # "When Obama took office, he met …": the dating event is part of the event it dates,
+        # "When Obama took office, he met …": the dating event is part of the event it dates
+        # (the clause it hangs in, through a noun: "… nine launches since Trump was inaugurated"),
         # and an item of its own only when what it dates is not an event ("After he was
         # dismissed, Lapid said …").
-        if _temporal(verb) and verb.head.dep_ in _EVENT_DEPS and _is_event(verb.head) and not says(verb.head):
+        dated = next((a for a in verb.ancestors if a.dep_ in _EVENT_DEPS and a.pos_ in ("VERB", "AUX")), None)
+        if _temporal(verb) and dated is not None and _is_event(dated) and not says(dated):
             continue
         dating = (
-            (lambda child: (_temporal(child) and _is_event(child)) or _setting(child))
+            (lambda child: (_temporal(child) and _is_event(child)) or setting(child))
             if not says(verb)
             else None
         )
-        start, end = clause_span(verb, keep=dating, drop=_hypothetical(verb))
+        start, end = clause_span(verb, keep=dating, drop=_hypothetical(verb) | _asides(verb))
         if end > start:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             yield Candidate(start, end, "fact" if passive else "event", verb.i)
@@ -118,7 +122,39 @@ def _hypothetical(verb: Token) -> frozenset[int]:
     return frozenset(cut)
 
 
-def _setting(child: Token) -> bool:
+def _asides(verb: Token) -> frozenset[int]:
+    """What an event holds that did not happen: the question it asks ("are investigating whether
+    …") and the belief it happened amid ("… amid concerns that the master had taken bribes")."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        # Not "tested what officials say was a torpedo", whose clause is its object.
+        question = child.dep_ in ("ccomp", "xcomp") and any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children
+        )
+        nouns = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        belief = any(n.lemma_.lower() in content_nouns() and _holds_that(n) for n in nouns)
+        if question or belief:
+            cut.update(t.i for t in child.subtree)
+    return frozenset(cut)
+
+
+def _holds_that(noun: Token) -> bool:
+    """A noun with a that-clause of what it holds ("concerns that he had lied"), not a relative
+    clause that describes it ("a threat (which was the case …)")."""
+    for clause in noun.children:
+        subject = subject_of(clause)
+        if (
+            clause.dep_ in ("acl", "relcl", "ccomp")
+            and clause.left_edge.lower_ == "that"
+            and subject is not None
+        ):
+            return subject.lower_ not in ("that", "which")
+    return False
+
+
+def setting(child: Token) -> bool:
     """A preposed phrase of when or where ("On Monday night, …", "At a meeting in Singapore in June, …")."""
     return child.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
 
@@ -134,11 +170,23 @@ def says(verb: Token) -> bool:
     """A verb of saying, which introduces a claim rather than reporting an act: "called off the
     summit", "announced the tariffs" and "pleaded guilty" are acts; "announced he would go" is not."""
     lemma = verb.lemma_.lower()
+    if _as_saying(verb):
+        return True
     if lemma in FACTIVE_VERBS:
         return reports_speech(verb)
     if lemma not in SPEECH_VERBS or any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in verb.children):
         return False
     return lemma not in PUBLICATION_VERBS or reports_speech(verb)
+
+
+def _as_saying(verb: Token) -> bool:
+    """ "Was quoted as saying", "was cited as telling reporters": a verb that frames speech."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in SPEECH_VERBS for g in c.children)
+        for c in verb.children
+    )
 
 
 def reports_speech(verb: Token) -> bool:
@@ -155,7 +203,17 @@ def completed(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxiliaries & (_PERFECT | _PAST_BE))
     if verb.tag_ == "VBG":
-        return bool(auxiliaries & {"was", "were"})
+        # "Prosecutors are investigating": an action under way is told as much as one done, but
+        # not "is going to" (a plan), nor by a pronoun ("they are igniting a debate"), which in the
+        # present tells a view of the story more often than a doing.
+        subject = subject_of(verb)
+        under_way = (
+            auxiliaries & _PRESENT_BE
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+            and subject is not None
+            and subject.pos_ != "PRON"
+        )
+        return bool(auxiliaries & {"was", "were"}) or bool(under_way)
     return False
 
 

@@ -33,7 +33,8 @@ class Candidate:
     measure: str | None = None
     firm: bool = True
     """For a statistic, whether its figure is more than a small count ("two delegations"), which
-    an event holding it tells better."""
+    an event holding it tells better; for a document, whether more than whose it is says that it
+    is cited ("Darroch's letter" only is, and only at its first mention)."""
 
 
 def clause_of(token: Token, finite: bool = False) -> Token:

@@ -56,12 +56,31 @@ def find_statistics(entities: list[Span]) -> Iterator[Candidate]:
         measure = _lasted(ent) if duration else _measure(ent, clause)
         if measure is None:
             continue
-        start, end = clause_span(clause)
+        start, end = _apposed(ent) or clause_span(clause)
         if end <= start:
             continue
         if not start <= ent.start_char < end:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
         yield Candidate(start, end, "statistic", clause.i, ent.text, measure.text, firm=firm)
+
+
+def _set_off(ent: Span) -> bool:
+    """A figure set off after the noun it counts ("the death toll — 3,692 so far —", "flight time
+    -- 30 minutes"), where a number right after its noun names it ("individual 1")."""
+    root = ent.root
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    # "310 miles (500 kilometers)" converts a figure: it sets off no noun of its own.
+    noun = root.head.pos_ == "NOUN" and root.head.ent_type_ not in _FIGURES | {"DATE", "TIME"}
+    return root.dep_ == "appos" and noun and before is not None and before.is_punct
+
+
+def _apposed(ent: Span) -> tuple[int, int] | None:
+    """For a figure set off after its noun, the noun's phrase through the figure (and its bracket)."""
+    if not _set_off(ent):
+        return None
+    doc = ent.doc
+    closing = ent.end < len(doc) and doc[ent.end].text == ")" and doc[ent.start - 1].text == "("
+    return ent.root.head.left_edge.idx, doc[ent.end].idx + 1 if closing else ent.end_char
 
 
 def _clause(ent: Span) -> Token | None:
@@ -112,7 +131,7 @@ def _is_figure(ent: Span) -> bool:
     ):
         return False
     # A number after its noun names it ("individual 1", "Chapter 11", "No 10").
-    return not (
+    return _set_off(ent) or not (
         root.dep_ in ("nummod", "appos", "npadvmod") and root.head.i < root.i and root.head.pos_ != "VERB"
     )
 
@@ -186,6 +205,8 @@ def _measure(ent: Span, clause: Token) -> Span | None:
         if head.pos_ == "PROPN" and head.ent_type_ != "NORP":
             return None
         return _noun_phrase(head)
+    if _set_off(ent):
+        return _phrase(head)
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         noun = next((c for c in of.children if c.dep_ == "pobj"), None)

@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.analysis.lexicon import (
+    ABSTRACT_NOUNS,
     CITED_NOUNS,
     COGNITION_VERBS,
     FACTIVE_VERBS,
@@ -23,6 +24,7 @@ from generator.analysis.lexicon import (
     SOURCE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCE_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ class Voice:
         """The claim that reports each stretch, by the stretch's first character."""
         self.places: dict[str, tuple[int, int]] = {}
         """Where each claim found in the paragraph begins and ends, by its id."""
-        self._cues: dict[str, str | None] = {}
+        self._cues: dict[str, Token | None] = {}
         self.starts: list[int] = []
         self.found: list[Claim] = []
         """The paragraph's claims whose words are found in it."""
@@ -146,17 +148,27 @@ class Voice:
 
     def vouched(self, start: int, end: int) -> bool:
         """Whether a quotation is presented as true: the claim that holds it has a factive cue
-        ("Simes noted: “… the disputes have been resolved”")."""
+        before it or in its own sentences ("Simes noted: “… the disputes have been resolved”"),
+        not in a sentence after ("“…” A study shows …")."""
         claim = self.claim_at(start, end)
-        return claim is not None and self.cue_lemma(claim) in FACTIVE_VERBS
+        if claim is None or self.cue_lemma(claim) not in FACTIVE_VERBS:
+            return False
+        cue = self._cue_token(claim)
+        first, last = self.places[claim.id]
+        closing = self.doc[self._token_at(max(first, last - 1))].sent.end
+        return cue is not None and cue.i < closing
 
     def cue_lemma(self, claim: Claim) -> str | None:
         """The lemma of a claim's cue ("said" → "say"): that of the word of the cue nearest the claim."""
+        cue = self._cue_token(claim)
+        return cue.lemma_.lower() if cue is not None else None
+
+    def _cue_token(self, claim: Claim) -> Token | None:
         if claim.id not in self._cues:
             self._cues[claim.id] = self._find_cue(claim)
         return self._cues[claim.id]
 
-    def _find_cue(self, claim: Claim) -> str | None:
+    def _find_cue(self, claim: Claim) -> Token | None:
         words = (claim.cue or "").split()
         if not words or claim.id not in self.places:
             return None
@@ -166,7 +178,7 @@ class Voice:
         near = [t for t in window if t.lower_ == first]
         if not near:
             return None
-        return min(near, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))).lemma_.lower()
+        return min(near, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
     def _token_at(self, offset: int) -> int:
         if self._starts is None:
@@ -215,8 +227,9 @@ def _locate(text: str, claim: str, cursor: int) -> list[tuple[int, int]] | None:
 
 
 def under_saying(token: Token) -> bool:
-    """Whether a word is in a clause of what someone said or believed ("claims that the statement was
-    drafted …", "he believed the picture had been obscured")."""
+    """Whether a word is in a clause of what someone said, believed or feared ("claims that the
+    statement was drafted …", "he believed the picture had been obscured", "concerns he was moving
+    against his rivals", "a consensus has emerged that his refusal had made …")."""
     saying = saying_verbs()
     node = token
     while node.head.i != node.i:
@@ -224,10 +237,20 @@ def under_saying(token: Token) -> bool:
         lemma = head.lemma_.lower()
         if node.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") and lemma in saying:
             return True
-        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in content_nouns():
+            return True
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in content_nouns() for c in head.children
+        ):
             return True
         node = head
     return False
+
+
+@cache
+def content_nouns() -> frozenset[str]:
+    """Nouns whose clause is what is said, held or felt, not what happened ("claims", "fears")."""
+    return frozenset(SPEECH_NOUNS) | ABSTRACT_NOUNS | STANCE_NOUNS
 
 
 def in_question(token: Token) -> bool:

@@ -52,10 +52,12 @@ def who_stands_where(
     texts = [article.title, *(t for _, t in paragraphs)]
     weight = salience(texts, actors, claims, numbers)
     named: list[Actor] = []
-    sides = _sides(positions, [a for a in actors if a.id in speaking], weight, named, budget)
-    sided = {i for p in positions for i in p.actors}
+    main = _main_sides(positions, weight)
+    sides = _sides(main, [a for a in actors if a.id in speaking], weight, named, budget)
+    # An actor of a side left out ("Yesh Atid" fourth of four) may still be one the story is about.
+    sided = {i for p in main for i in p.actors}
     text = " ".join(t for _, t in paragraphs)
-    shown = {p.side for p in positions} | sides_named(lead)
+    shown = {p.side for p in main} | sides_named(lead, by_adjective=False)
     others = [
         a
         for a in actors
@@ -67,30 +69,58 @@ def who_stands_where(
     places = _places(texts, weight)
     others += [place for place in places if place.name not in shown]
     chosen: list[str] = []
-    for actor in _distinct(sorted(others, key=lambda a: (-weight[a.id], a.name)), named)[:_OTHERS]:
+    # Of two named as often, one who speaks for a side is more a party to the story than an analyst.
+    ranked = sorted(others, key=lambda a: (-weight[a.id], a.side is None, a.name))
+    for actor in _distinct(ranked, named)[:_OTHERS]:
         if len(words(f"{sides} Also involved: {', '.join([*chosen, _display(actor)])}.")) <= budget:
             chosen.append(_display(actor))
     involved = f"Also involved: {', '.join(chosen)}." if chosen else ""
     return [part for part in (sides, involved) if part]
 
 
-def sides_named(text: str) -> set[str]:
+def sides_named(text: str, by_adjective: bool = True) -> set[str]:
     """The countries, blocs and parties a text names ("Tehran" names Iran, "Tories" the
-    Conservative Party)."""
+    Conservative Party); without `by_adjective`, not by an adjective alone ("Iranian leaders" are
+    named, not Iran as a party to the story)."""
+    return set(_side_names(text, by_adjective))
+
+
+def _side_names(text: str, by_adjective: bool = True) -> list[str]:
+    """The side of each name in a text that names one, in reading order."""
     places = gazetteer()
-    return {side for match in _NAMES.finditer(text) if (side := places.side_of(match.group()))}
+    found = (places.side_of(m.group(), adjectives=by_adjective) for m in _NAMES.finditer(text))
+    return [side for side in found if side]
+
+
+def _main_sides(positions: tuple[Position, ...], weight: Counter) -> tuple[Position, ...]:
+    """The sides a bottom line names: those that say most and whose main voice the story is most
+    about (the party of a minister the story follows before one quoted once more), in the order
+    given on a tie."""
+
+    def rank(position: Position) -> int:
+        return 2 * len(position.claims) + max((weight[a] for a in position.actors), default=0)
+
+    return tuple(sorted(positions, key=lambda p: -rank(p))[:_SIDES])
 
 
 def _places(texts: list[str], weight: Counter) -> list[Actor]:
     """The sides a story dwells on (named in `_DWELT` paragraphs past the headline, and in one in
-    `_SHARE` of a long story's), as actors of their own, their weight counted as an actor's is."""
+    `_SHARE` of a long story's, or twice as often in fewer paragraphs), as actors of their own,
+    their weight counted as an actor's is."""
     counts: Counter = Counter()
+    times: Counter = Counter()
     for i, text in enumerate(texts):
-        for side in sides_named(text):
+        named = _side_names(text)
+        for side in set(named):
             counts[side] += i > 0
+            times[side] += named.count(side) if i > 0 else 0
             weight[f"side:{side}"] += 2 if i <= _EARLY else 1
     least = max(_DWELT, (len(texts) - 1) / _SHARE)
-    return [Actor(f"side:{side}", side, "organization") for side, n in sorted(counts.items()) if n >= least]
+    return [
+        Actor(f"side:{side}", side, "organization")
+        for side, n in sorted(counts.items())
+        if n >= least or (n > 1 and times[side] >= 2 * least)
+    ]
 
 
 def _sides(
@@ -104,7 +134,7 @@ def _sides(
     def sentence(items: list[str]) -> str:
         return f"{'Sides' if len(items) > 1 else 'Side'}: {'; '.join(items)}." if items else ""
 
-    for position in positions[:_SIDES]:
+    for position in positions:
         shown = _distinct(_voices(position, by_id, weight), named)[:_VOICES]
         for count in range(len(shown), -1, -1):
             voices = ", ".join(_voice(a, position.side) for a in shown[:count])
