@@ -12,7 +12,9 @@ gold claim and, where the gold speaker is scorable, its speaker is right:
 fitted by Newton's method; the penalty is chosen by 5-fold cross-validation over articles
 (the log loss of the held-out folds). What makes a speaker uncertain may only lower a
 claim's confidence (`confidence.never_surer`): such a feature that would raise it weighs 0.
-Features seen in fewer than `--min-count` claims are left out. Nothing of PolNeAR dev is
+Features seen in fewer than `--min-count` claims are left out, and so are those of how a
+pronoun's or a description's antecedent was met (`confidence.RESOLVED`), which PolNeAR cannot
+check and `bench/train_speakers.py` learns from GUM. Nothing of PolNeAR dev is
 read: `bench/calibration.py` measures the result there.
 Parses come from the cache of `eval_polnear.py`.
 """
@@ -155,9 +157,15 @@ def main() -> int:
     pairs = gold_pairs(base / "gold", base / "text")
     with ProcessPoolExecutor(options.jobs) as pool:
         per_article = list(pool.map(examples, [(str(g), str(t)) for _, g, t in pairs], chunksize=8))
-    rows = [(features, outcome, i) for i, found in enumerate(per_article) for features, outcome in found]
+    from generator.analysis.confidence import RESOLVED, never_surer
+
+    # What only the resolution model weighs (learned from GUM) is left out here.
+    rows = [
+        ({n: v for n, v in features.items() if not n.startswith(RESOLVED)}, outcome, i)
+        for i, found in enumerate(per_article)
+        for features, outcome in found
+    ]
     names, x = design(rows, options.min_count)
-    from generator.analysis.confidence import never_surer
 
     constrained = np.array([never_surer(name) for name in names])
     y = np.array([float(outcome in RIGHT) for _, outcome, _ in rows])

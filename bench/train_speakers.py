@@ -10,11 +10,13 @@ extractors and the speaker resolver. Every claim whose speaker is "he", "she", "
 description ("the minister") resolved to an actor the article named is one example: it is
 right when a name the resolver joined to that actor, before the claim, is in the same gold
 coreference chain as the speaker's words. The features are those of the resolution model
-(`confidence.SPEAKER_FEATURES`: the rivals it might have meant, the distance); a logistic
+(`confidence.SPEAKER_FEATURES`: the rivals it might have meant, the distance, how its
+antecedent was met: `generator.analysis.ambiguity`); a logistic
 regression with an L2 penalty chosen by cross-validation over documents
 (`train_calibration.fit`), its weights held at most 0. Its intercept (GUM's base rate) is
-written but not used. GUM's annotations are CC BY 4.0 (Zeldes 2017); no text of it is
-kept.
+written but not used, and so is the average of the weighed features over GUM's examples
+(`(average)`): only a choice harder than that average takes confidence off. GUM's
+annotations are CC BY 4.0 (Zeldes 2017); no text of it is kept.
 """
 
 from __future__ import annotations
@@ -150,15 +152,23 @@ def main() -> int:
         print(f"L2 {penalty:>5}: held-out log loss {losses[penalty]:.4f}")
     penalty = min(PENALTIES, key=losses.get)
     w = fit(x, y, penalty, constrained)
+    from generator.analysis.confidence import AVERAGE
+
+    # GUM's average difficulty, like its intercept, is its genres' (fiction, conversation):
+    # only what a choice costs beyond it is taken off (`confidence.resolution`).
+    average = float(np.mean(x @ w[1:]))
     header = [
         "Weights of the speaker resolution model (generator/analysis/confidence.py,",
-        "`resolution`): what each rival a pronoun or a description might have meant takes off",
-        "the log-odds that it was resolved to the right actor (the intercept is not used).",
+        "`resolution`): what a close choice (rivals, an antecedent met paragraphs back, others",
+        "speaking around) takes off the log-odds that a pronoun or a description was resolved to",
+        f"the right actor, beyond GUM's {AVERAGE} (neither it nor the intercept is used as such).",
         "Written by `python bench/train_speakers.py` from the gold coreference of GUM (CC BY 4.0,",
         f"Zeldes 2017; {len(files)} documents without news, interview and reddit; {len(rows)} speakers,",
         f"{y.mean():.3f} right; L2 penalty {penalty}). Do not edit by hand.",
     ]
-    table = weights_table(names, w, header)
+    table = weights_table(names, w, header).replace(
+        "# feature\tweight\n", f"# feature\tweight\n{AVERAGE}\t{average:.4f}\n"
+    )
     if options.dry_run:
         print(table)
     else:

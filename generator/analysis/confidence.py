@@ -5,8 +5,9 @@ A confidence of 0.8 means that four claims in five shown at 0.8 have the right w
 right speaker. The claim model says how likely the claim's words and its speaker, as PolNeAR
 checks it, are right (learned from PolNeAR train, `generator/data/confidence.tsv`); for a
 speaker named by a pronoun or a description, which PolNeAR marks as "he" and cannot check,
-the resolution model takes off what each rival it might have meant costs (learned from the
-gold coreference of GUM, `generator/data/speaker_confidence.tsv`). `bench/train_calibration.py`
+the resolution model takes off what a choice harder than usual costs: the antecedent met
+paragraphs back, others about and speaking (`ambiguity`; learned from the gold coreference of
+GUM, `generator/data/speaker_confidence.tsv`). `bench/train_calibration.py`
 and `bench/train_speakers.py` fit them; `bench/calibration.py` measures them on PolNeAR dev and
 briefing-dev. The features are the rules that fired, the shape of the parse and how the
 speaker was resolved, never the words of an article, so that the model carries no text.
@@ -20,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from generator.analysis.ambiguity import antecedent_features, listener_features, voice_features
 from generator.analysis.claims import Candidate
 from generator.analysis.lexicon import (
     ATTITUDE_VERBS,
@@ -43,13 +45,20 @@ Features = dict[str, float]
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 WEIGHTS = "confidence.tsv"
 SPEAKER_WEIGHTS = "speaker_confidence.tsv"
-SPEAKER_FEATURES = ("log_rivals_", "log_distance")
+SPEAKER_FEATURES = ("log_rivals_", "log_distance", "pronoun:", "description:")
 """What the resolution model weighs: how many others a pronoun or a description might have
-meant, and how far it is from the claim."""
+meant, how far it is from the claim, and how its antecedent was met (`ambiguity`)."""
+RESOLVED = ("pronoun:", "description:")
+"""The features only the resolution model weighs (the claim model leaves them out: PolNeAR
+cannot check the speaker they are about)."""
 INTERCEPT = "(intercept)"
+AVERAGE = "(average)"
+"""In the resolution model's file: the weighed features' mean over GUM's examples."""
 UNCERTAIN = ("pronoun", "description", "other")
 """Speaker words that name no one themselves, resolved to an actor met before."""
 UNCERTAINTIES = ("log_rivals_pronoun", "log_rivals_description", "log_paragraphs_back", "log_distance")
+AMBIGUITIES = ("rival_nearer", "log_rivals_same_gender", "log_rivals_gender_unknown", "log_antecedent_back")
+"""What `ambiguity.antecedent_features` finds of a close choice; never makes a speaker surer."""
 RIVAL_WINDOW = 3
 """Paragraphs back in which other actors of the speaker's kind compete for a pronoun or a
 description (as the resolver's own window for pronouns)."""
@@ -110,12 +119,15 @@ def resolution(features: Features) -> float:
     """What a close choice takes off the log-odds of a speaker named by a pronoun or a
     description ("he", "the minister"): each rival it might have meant, learned from GUM, where
     the resolver is checked against gold coreference; 0 for a speaker named outright. GUM's own
-    intercept is its genres' base rate (fiction, conversation), not news's, and is not used: a
-    pronoun without rivals keeps the claim model's confidence."""
+    intercept is its genres' base rate (fiction, conversation), not news's, and is not used; nor
+    is its average difficulty (`AVERAGE`): a pronoun no harder to resolve than GUM's average
+    keeps the claim model's confidence (news's own rate for pronouns, which PolNeAR cannot
+    check), and one harder loses what GUM says the difference costs."""
     if not any(name.startswith(("uncertain=pronoun", "uncertain=description")) for name in features):
         return 0.0
     _, table = speaker_model()
-    return sum(table.get(name, 0.0) * value for name, value in features.items())
+    weighed = sum(table.get(name, 0.0) * value for name, value in features.items())
+    return min(0.0, weighed - table.get(AVERAGE, 0.0))
 
 
 def claim_features(
@@ -164,7 +176,12 @@ def never_surer(name: str) -> bool:
     so no claim is surer for its speaker being "he" than it would be for "Senator Reed", nor
     for more actors the pronoun might mean, nor for a speaker further away. (PolNeAR seldom
     checks such a speaker, whose span it marks as "he", so its data alone would not say.)"""
-    return name.startswith(("uncertain=", "pronoun=")) or name in UNCERTAINTIES
+    return (
+        name.startswith(("uncertain=", "pronoun="))
+        or name in UNCERTAINTIES
+        or name.partition(":")[2] in AMBIGUITIES
+        or name == "speaker_is_listener"
+    )
 
 
 def shape_features(doc: Doc, candidate: Candidate) -> Features:
@@ -224,9 +241,15 @@ def speaker_features(
     """How the speaker was named (a name, a pronoun, a description, nothing), what it was
     resolved to, how far from the claim, and how many others it might have been."""
     features: Features = {}
+    where = candidate.speaker_paragraph if candidate.speaker_paragraph is not None else candidate.paragraph
     if speaker is None:
         features["speaker=unresolved" if candidate.speaker else "speaker=none"] = 1.0
+        if candidate.speaker:
+            words = docs[where][candidate.speaker[0] : candidate.speaker[1]]
+            features[f"unresolved={speaker_words(words, where, resolver)}"] = 1.0
         return features
+    features.update(voice_features(candidate, speaker, resolver))
+    features.update(listener_features(candidate, speaker, docs[candidate.paragraph], resolver))
     entity = resolver.cast.find(speaker.key)
     features[f"entity={entity.kind}"] = 1.0
     features["log_speaks"] = math.log1p(entity.speaks)
@@ -240,8 +263,11 @@ def speaker_features(
         features["speaker=named"] = features["uncertain=inherited"] = 1.0
         before = [p for p, _ in entity.positions if p < candidate.paragraph]
         features["log_paragraphs_back"] = math.log1p(candidate.paragraph - max(before) if before else 3)
+        for name, value in antecedent_features(
+            "inherited", candidate, speaker, where, None, resolver
+        ).items():
+            features[f"inherited:{name}"] = value
         return features
-    where = candidate.speaker_paragraph if candidate.speaker_paragraph is not None else candidate.paragraph
     tokens = docs[where][candidate.speaker[0] : candidate.speaker[1]]
     how = speaker_words(tokens, where, resolver)
     if how in UNCERTAIN:
@@ -257,6 +283,10 @@ def speaker_features(
         features[f"pronoun={PRONOUNS[tokens.root.lower_]}"] = 1.0
     if how in ("pronoun", "description"):
         features[f"log_rivals_{how}"] = math.log1p(rivals(entity, where, candidate.anchor, resolver))
+    if how in UNCERTAIN:
+        word = tokens.root.lower_
+        for name, value in antecedent_features(how, candidate, speaker, where, word, resolver).items():
+            features[f"{how}:{name}"] = value
     if where == candidate.paragraph:
         features["log_distance"] = math.log1p(_distance(tokens, candidate))
         if tokens.start_char >= candidate.end:
