@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import ConfigError
+from generator.ingest.clean import strip_controls
 from generator.write import overlaps
 
 
@@ -109,10 +110,31 @@ class Option:
             raise ConfigError(
                 f"briefings: option {self.name!r} must be {expected}, not {type(value).__name__}"
             )
+        for text in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+            problem = text_problem(text)
+            if problem:
+                raise ConfigError(f"briefings: option {self.name!r} {problem}")
         problem = self.check(value) if self.check is not None else None
         if problem:
             raise ConfigError(f"briefings: option {self.name!r} {problem}")
         return value
+
+
+MAX_TEXT = 4096
+"""Characters of one text option (a folder, an extractor's name)."""
+
+
+def text_problem(text: str) -> str | None:
+    """What makes a text option unusable, held to the standard of the other YAML the build reads:
+    a lone surrogate (`"\\udfff"`, which no file name can hold), a control or bidirectional
+    character (which would make a path read other than it is), or an endless value."""
+    if len(text) > MAX_TEXT:
+        return f"is longer than {MAX_TEXT:,} characters"
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        return "holds a lone surrogate (an escape such as \\udfff); write the character itself"
+    if strip_controls(text) != text or any(char in text for char in "\n\r\t"):
+        return "holds a control or bidirectional character; remove it"
+    return None
 
 
 _NAMES = {str: "text", bool: "true or false", int: "a whole number", float: "a number"}

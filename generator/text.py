@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -68,20 +69,36 @@ def stable_id(prefix: str, text: str, seen: dict[str, int]) -> str:
     return key if seen[key] == 1 else f"{key}-{seen[key]}"
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token, kept on the parse: found by bisection, so that
+    looking a character up once a claim is not a scan of the paragraph each time."""
+    starts = doc.user_data.get("briefings.token_starts")
+    if starts is None:
+        starts = doc.user_data["briefings.token_starts"] = [t.idx for t in doc]
+    return starts
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The first and last characters of each sentence, kept on the parse (`Doc.sents` walks
+    every token at each call)."""
+    bounds = doc.user_data.get("briefings.sentences")
+    if bounds is None:
+        sentences = list(doc.sents)
+        bounds = ([s.start_char for s in sentences], [s.end_char for s in sentences])
+        doc.user_data["briefings.sentences"] = bounds
+    return bounds
+
+
 def sentence_around(doc: Doc, start: int, end: int, text: str | None = None) -> str:
     """The sentence or sentences that hold the characters start..end, from `text` (the words as
     written, when the parse was of another casing) or the parse's own."""
     text = doc.text if text is None else text
-    first = last = None
-    for sentence in doc.sents:
-        s, e = sentence.start_char, sentence.end_char
-        if e > start and first is None:
-            first = s
-        if s < end:
-            last = e
-    if first is None or last is None:
+    starts, ends = sentence_bounds(doc)
+    first = bisect_right(ends, start)  # the first sentence that ends after `start`
+    last = bisect_left(starts, end) - 1  # the last that begins before `end`
+    if first >= len(ends) or last < 0:
         return text.strip()
-    return text[first:last].strip()
+    return text[starts[first] : ends[last]].strip()
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -31,6 +31,12 @@ def plugin_errors(options: dict) -> list[str]:
         ({"jobs": True}, "must be a whole number, not bool"),
         ({"max_size": 0}, "must be at least 1"),
         ({"disable_extractors": "quotations"}, "must be a list of names"),
+        # Issue 19: mkdocs.yml is held to the standard of the other YAML the build reads.
+        ({"source": "briefings\udfff"}, "holds a lone surrogate"),
+        ({"disable_extractors": ["quotations\ud83d"]}, "holds a lone surrogate"),
+        ({"cache_dir": ".cache/\u202eevil"}, "holds a control or bidirectional character"),
+        ({"templates": "templates\x00"}, "holds a control or bidirectional character"),
+        ({"source": "b" * 5000}, "is longer than 4,096 characters"),
     ],
 )
 def test_the_plugin_and_the_library_refuse_the_same_values(tmp_path, options, problem):

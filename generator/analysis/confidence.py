@@ -31,7 +31,8 @@ from generator.analysis.lexicon import (
     SPEECH_VERBS,
     WEAK_CUES,
 )
-from generator.analysis.syntax import holds_views
+from generator.analysis.syntax import doc_text, holds_views
+from generator.text import token_starts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -142,7 +143,7 @@ def claim_features(
         f"kind={candidate.kind}": 1.0,
         f"rule={candidate.rule or candidate.extractor}": 1.0,
         f"cue={cue_class(candidate, doc)}": 1.0,
-        "log_words": math.log1p(len(doc.text[candidate.start : candidate.end].split())),
+        "log_words": math.log1p(len(doc_text(doc)[candidate.start : candidate.end].split())),
         "log_crowd": math.log1p(crowd - 1),
     }
     if candidate.speaker_rule:
@@ -229,7 +230,7 @@ def _sentence_share(doc: Doc, candidate: Candidate) -> float:
     more often cut wrongly)."""
     if not len(doc):
         return 1.0
-    first = min(bisect_left([t.idx for t in doc], candidate.start), len(doc) - 1)
+    first = min(bisect_left(token_starts(doc), candidate.start), len(doc) - 1)
     sentence = doc[first].sent
     length = sentence.end_char - sentence.start_char
     return min(1.0, (candidate.end - candidate.start) / length) if length > 0 else 1.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -287,31 +288,54 @@ def _known(resolver: Resolver, name: Span, transcript: bool = False) -> bool:
 def _drop_nested(
     attributed: list[tuple[Candidate, Entity | None]], resolver: Resolver
 ) -> list[tuple[Candidate, Entity | None]]:
-    """A claim inside another claim of the same speaker ("…, according to him, …") is part of it."""
+    """A claim inside another claim of the same speaker ("…, according to him, …") is part of it.
+
+    The claims that start before one are looked at only when one of them ends after it: a
+    paragraph of many quotations side by side costs a sort, not a comparison of every pair."""
+    by_paragraph: dict[int, list[tuple[Candidate, Entity | None]]] = {}
+    for item in sorted(attributed, key=lambda item: item[0].start):
+        by_paragraph.setdefault(item[0].paragraph, []).append(item)
+    reach: dict[int, tuple[list[int], list[int]]] = {}
+    for index, items in by_paragraph.items():
+        furthest, ends = -1, []
+        for other, _ in items:
+            furthest = max(furthest, other.end)
+            ends.append(furthest)
+        reach[index] = ([other.start for other, _ in items], ends)
     kept = []
     for candidate, speaker in attributed:
-        nested = False
-        for other, other_speaker in attributed:
-            if other is candidate or other.paragraph != candidate.paragraph:
+        starts, ends = reach[candidate.paragraph]
+        before = bisect_right(starts, candidate.start)
+        if before and ends[before - 1] >= candidate.end:
+            items = by_paragraph[candidate.paragraph][:before]
+            if any(_holds(other, who, candidate, speaker, resolver) for other, who in items):
                 continue
-            inside = (
-                other.start <= candidate.start
-                and candidate.end <= other.end
-                and (other.end - other.start) > (candidate.end - candidate.start)
-            )
-            if other.gap is not None and other.gap[0] <= candidate.start and candidate.end <= other.gap[1]:
-                inside = False  # said inside the attribution that splits a quotation
-            same = (
-                speaker is None
-                or other_speaker is None
-                or resolver.cast.find(speaker.key) is resolver.cast.find(other_speaker.key)
-            )
-            if inside and same:
-                nested = True
-                break
-        if not nested:
-            kept.append((candidate, speaker))
+        kept.append((candidate, speaker))
     return kept
+
+
+def _holds(
+    other: Candidate,
+    other_speaker: Entity | None,
+    candidate: Candidate,
+    speaker: Entity | None,
+    resolver: Resolver,
+) -> bool:
+    """Whether `other`, a longer claim of the same speaker, holds `candidate`."""
+    if other is candidate:
+        return False
+    inside = (
+        other.start <= candidate.start
+        and candidate.end <= other.end
+        and (other.end - other.start) > (candidate.end - candidate.start)
+    )
+    if other.gap is not None and other.gap[0] <= candidate.start and candidate.end <= other.gap[1]:
+        return False  # said inside the attribution that splits a quotation
+    return inside and (
+        speaker is None
+        or other_speaker is None
+        or resolver.cast.find(speaker.key) is resolver.cast.find(other_speaker.key)
+    )
 
 
 def home_country(docs: list[Doc]) -> str | None:

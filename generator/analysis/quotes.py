@@ -7,6 +7,7 @@ a quotation of several sentences (or several paragraphs) is one span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[.!?…][”\"’']?\s+(?=[“\"‘'(\[]?[A-Z0-9])")
@@ -135,9 +136,13 @@ _SINGLE = re.compile(
 def _single_quotes(index: int, text: str, double: list[Quote]) -> list[Quote]:
     """Quotations in single marks that are not nested in a double-quoted span."""
     quotes = []
+    # The double quotations are disjoint and in order: the one that may hold a match is the
+    # last to start at or before it (a bisection, not a scan of every quotation per match).
+    starts = [q.start - 1 for q in double]
     for match in _SINGLE.finditer(text):
         start, end = match.span(1)
-        if any(q.start - 1 <= start and end <= q.end + 1 for q in double):
+        at = bisect_right(starts, start) - 1
+        if at >= 0 and end <= double[at].end + 1:
             continue
         inner = match.group(1)
         # An apostrophe (“the countries’ leaders”) is not a closing mark: require the

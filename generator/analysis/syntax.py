@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+def doc_text(doc: Doc) -> str:
+    """The paragraph's text, kept on the parse: spaCy's `Doc.text` joins every token at each
+    call, and asking it once a claim or quotation is quadratic in the claims of a paragraph."""
+    text = doc.user_data.get("briefings.text")
+    if text is None:
+        text = doc.user_data["briefings.text"] = doc.text
+    return text
+
+
 def is_cue(token: Token) -> bool:
     return (
         token.lemma_.lower() in SPEECH_VERBS
@@ -94,7 +103,7 @@ def phrase(token: Token) -> tuple[int, int]:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range without edge punctuation, quotation marks or a leading "that"."""
-    text = doc.text
+    text = doc_text(doc)
     changed = True
     while changed and start < end:
         changed = False
@@ -134,7 +143,7 @@ def _determiner_at(doc: Doc, char: int) -> bool:
 
 
 def words_between(doc: Doc, start: int, end: int) -> int:
-    return len(doc.text[start:end].split())
+    return len(doc_text(doc)[start:end].split())
 
 
 def holds_views(token: Token | None) -> bool:

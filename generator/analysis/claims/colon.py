@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from generator.analysis.claims import calibration
 from generator.analysis.claims.base import OPEN_MARKS, Candidate, Extractor, Paragraph, in_quote
 from generator.analysis.lexicon import HEADLINE_LABELS
-from generator.analysis.syntax import trim, words_between
+from generator.analysis.syntax import doc_text, trim, words_between
 
 
 def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
@@ -48,7 +48,7 @@ def colon_claims(paragraph: Paragraph) -> Iterable[Candidate]:
         0
     ].pos_ in ("DET", "PRON", "ADP"):
         return
-    start, stop = trim(doc, colon.idx + 1, len(doc.text))
+    start, stop = trim(doc, colon.idx + 1, len(doc_text(doc)))
     if words_between(doc, start, stop) < calibration.MIN_SOURCE_WORDS:
         return
     # A headline reports; a transcript gives the words as spoken.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from generator.analysis import lexicon
 from generator.analysis.claims.base import Candidate, Paragraph
-from generator.analysis.syntax import holds_views, is_cue, is_source
+from generator.analysis.syntax import doc_text, holds_views, is_cue, is_source
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -132,13 +132,13 @@ def speaker_features(speaker: Token | None, cue: Token | None) -> list[str]:
 def content_features(paragraph: Paragraph, candidate: Candidate) -> list[str]:
     """How many words the claim has, where they start, and what they look like."""
     doc, start, end = paragraph.doc, candidate.start, candidate.end
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     tokens = [t for t in doc if start <= t.idx < end]
     out = [f"words:{_bucket(len(text.split()))}"]
     cue_words = (candidate.cue or "").split()
     if len(cue_words) > 1 and cue_words[-1] in _PREPOSITIONS:
         out.append(f"prep:{cue_words[-1]}")
-    before = doc.text[max(0, start - 12) : start].split()
+    before = doc_text(doc)[max(0, start - 12) : start].split()
     if before and before[-1].lower() in _OPENERS:
         out.append(f"opener:{before[-1].lower()}")
     first = text.split()[:1]
@@ -177,7 +177,7 @@ def place_features(paragraph: Paragraph, candidate: Candidate, cue: Token | None
             out.append("first_sentence")
         if cue.sent.text.rstrip().endswith("?"):
             out.append("sentence_question")
-    if candidate.end >= len(paragraph.doc.text.rstrip(' .”"')) - 1:
+    if candidate.end >= len(doc_text(paragraph.doc).rstrip(' .”"')) - 1:
         out.append("to_paragraph_end")
     return out
 

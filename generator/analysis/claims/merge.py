@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from generator.analysis.claims import calibration
 from generator.analysis.claims.base import Candidate, Paragraph
+from generator.analysis.syntax import doc_text
 
 
 def span_overlap(a: Candidate, b: Candidate) -> float:
@@ -33,7 +34,7 @@ def merge(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
 def _join_split_quotations(candidates: list[Candidate], paragraph: Paragraph) -> list[Candidate]:
     """One sentence quoted in two parts around its attribution is one claim: "“Every time you
     say that,” Tester said, “you give ammunition to the people who …”"."""
-    text = paragraph.doc.text
+    text = doc_text(paragraph.doc)
     joined: list[Candidate] = []
     for candidate in candidates:
         # The part before, past any claim inside the attribution (", referring to …,").

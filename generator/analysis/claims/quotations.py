@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,8 @@ from generator.analysis.claims.base import (
 from generator.analysis.claims.speaker import subject_of
 from generator.analysis.lexicon import SPEECH_VERBS, WEAK_CUES
 from generator.analysis.quotes import Quote
-from generator.analysis.syntax import cue_text, inverted_cue, is_cue, phrase
+from generator.analysis.syntax import cue_text, doc_text, inverted_cue, is_cue, phrase
+from generator.text import token_starts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -127,7 +129,7 @@ def _is_full_quote(doc: Doc, quote: Quote, content: Span) -> bool:
     """A quotation that is a statement in its own right, not a word or title in a sentence."""
     words = len(doc_text(doc)[quote.start : quote.end].split())
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
-    before = doc_text(doc)[: quote.start].rstrip("“\"‘' ")
+    before = _before(doc_text(doc), quote.start)
     starts_sentence = not before or before[-1] in ".!?:,;—–…" or before.endswith(("that", "says", "said"))
     if quote.single and words < 10:
         return False
@@ -146,19 +148,24 @@ def _after_cue(doc: Doc, content: Span) -> bool:
 
 
 def quote_is_inside_clause(doc: Doc, quote: Quote) -> bool:
-    before = doc_text(doc)[: quote.start].rstrip("“\"‘' ")
+    before = _before(doc_text(doc), quote.start)
     return bool(before) and before[-1] not in ".!?:;"
+
+
+def _before(text: str, start: int) -> str:
+    """The last few characters before `start`, past opening marks and spaces ("" at the start
+    of the paragraph): a look back, not a copy of the paragraph for each quotation."""
+    end = start
+    while end > 0 and text[end - 1] in "“\"‘' ":
+        end -= 1
+    return text[max(0, end - 8) : end]
 
 
 def _window_after(doc: Doc, quote: Quote, limit: int = 14) -> list[Token]:
     """Tokens after a quotation's closing mark, up to the sentence end or the next quotation."""
-    tokens = []
-    first = None
-    for token in doc:
-        if token.idx >= quote.end:
-            first = token.i
-            break
-    if first is None:
+    tokens: list[Token] = []
+    first = bisect_left(token_starts(doc), quote.end)
+    if first >= len(doc):
         return tokens
     i = first
     # Skip the closing mark and punctuation glued to it.
@@ -235,15 +242,6 @@ def _attribution_after(paragraph: Paragraph, quote: Quote, previous_end: int = 0
     return None
 
 
-def doc_text(doc: Doc) -> str:
-    """The paragraph's text, kept on the parse: spaCy's `Doc.text` joins every token at each
-    call, and each quotation asked it several times (quadratic in the quotations of a paragraph)."""
-    text = doc.user_data.get("briefings.text")
-    if text is None:
-        text = doc.user_data["briefings.text"] = doc.text
-    return text
-
-
 def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int) -> Attribution | None:
     """`X said: “…”` / `X said, “…”` / `X stressed that “…”` / `Chairwoman Y: “…”`."""
     doc = paragraph.doc
@@ -279,7 +277,8 @@ def _attribution_before(paragraph: Paragraph, quote: Quote, previous_end: int) -
         # The verb next to the quotation wins over a verb of speech further back ("After Brown
         # criticized him, Hillary shot back, “…”").
         cue = cues[0]
-        first_quoted = next((t for t in doc if t.idx >= quote.start), None)
+        at = bisect_left(token_starts(doc), quote.start)
+        first_quoted = doc[at] if at < len(doc) else None
         governs = first_quoted is not None and (
             cue.is_ancestor(first_quoted) or last.text in (":", ",") or last.lower_ in ("that", "and", "but")
         )

@@ -12,6 +12,7 @@ from generator.analysis.claims.speaker import trace_speaker
 from generator.analysis.lexicon import ATTITUDE_VERBS, COGNITION_VERBS
 from generator.analysis.syntax import (
     contiguous,
+    doc_text,
     holds_views,
     is_cue,
     phrase,
@@ -89,7 +90,7 @@ def content_span(
     start, end = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and not paragraph.quotes:
         # "He added: It's typical of her. She knows nothing …": the rest of the paragraph.
-        end = trim(doc, start, len(doc.text))[1]
+        end = trim(doc, start, len(doc_text(doc)))[1]
     if end - start < 2:
         return None
     short = words_between(doc, start, end) < calibration.MIN_CLAUSE_WORDS

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.analysis.claims.base import Candidate, Paragraph
 from generator.analysis.lexicon import ATTITUDE_VERBS, COGNITION_VERBS, SPEECH_VERBS
+from generator.analysis.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,7 +52,7 @@ def question_put(verb: Token, candidate: Candidate, paragraph: Paragraph) -> boo
     Congress to act" is a request)."""
     if verb.lemma_.lower() not in _QUESTIONS or candidate.kind == "direct":
         return False
-    text = paragraph.doc.text
+    text = doc_text(paragraph.doc)
     before = text[max(0, candidate.start - 40) : candidate.start].split()
     first = text[candidate.start : candidate.end].split()[:1]
     return bool(

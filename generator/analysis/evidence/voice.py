@@ -26,6 +26,7 @@ from generator.analysis.lexicon import (
     SPEECH_VERBS,
     STANCE_NOUNS,
 )
+from generator.analysis.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +84,7 @@ class Voice:
         self.officials = officials
         """Actors the article names, in some claim, as the spokesman of a body (so that "she said"
         counts when "the military spokeswoman" said before)."""
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         """The paragraph's text (a Doc joins its tokens anew each time it is asked)."""
         size = len(self.text)
         self.quoted = bytearray(size)
