@@ -1139,3 +1139,8 @@ def test_a_person_of_a_party_is_the_person_not_a_group():
     lapid = next(a for a in b.actors if "Lapid" in a.name)
     assert lapid.kind == "person"
     assert [c.speaker for c in b.claims] == [lapid.id]
+
+
+def test_an_unnamed_spokesperson_of_a_known_body_speaks_as_the_body():
+    said = claims_of("The two countries share a strong bond, a state department spokeswoman said on Tuesday.")
+    assert [speaker for *_, speaker, _ in said] == ["State Department"]

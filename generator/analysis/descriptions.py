@@ -129,6 +129,9 @@ class Descriptions:
         aged = any(t.lower_ == "year" for t in tokens) and any(t.like_num for t in tokens)
         if definite and lemma == "old" and aged:
             lemma = "man"  # "said the 46-year-old": the person just named, of any role
+        body = self._spokesperson_of(tokens, head, position) if lemma in _SPOKES else None
+        if body is not None:
+            return body
         if lemma in PERSON_DESCRIPTORS:
             person = self._descriptor(lemma, side, paragraph, anchor) if definite else None
             if person is not None:
@@ -296,6 +299,15 @@ class Descriptions:
         ]
         return fitting[0] if len(fitting) == 1 else None
 
+    def _spokesperson_of(self, tokens: Span, head: Token, position: tuple[int, int]) -> Entity | None:
+        """An unnamed spokesperson of a known body speaks as the body ("a state department
+        spokeswoman said": the State Department, as a reader meets it)."""
+        words = " ".join(t.text for t in tokens if t.i < head.i and t.dep_ == "compound")
+        known = knowledge().institution(words) if words else None
+        if known is None:
+            return None
+        return self.cast.organization(known.name, position)
+
     def _of_country_anywhere(self, owner: Token, lemma: str) -> Entity | None:
         """The one person of the country a description names that fits it ("South Korea's
         president", then "South Korean President Moon Jae-in")."""
@@ -359,6 +371,7 @@ def fits(entity: Entity, lemma: str) -> bool:
 
 
 _HEADS = frozenset({"president", "leader", "premier", "chancellor"})
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _HEAD_OF_GOVERNMENT = frozenset({"prime", "first"})
 """What makes "the minister" the head of a government ("the first minister", "the prime minister")."""
 
