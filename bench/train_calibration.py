@@ -193,13 +193,17 @@ def main() -> int:
         f"{options.min_count} claims; L2 penalty {penalty}, chosen by {FOLDS}-fold cross-validation over",
         "articles). Do not edit by hand: change the features or the script and run it again.",
     ]
-    table = weights_table(names, w, header)
-    if options.dry_run:
+    write_table(weights_table(names, w, header), OUT, options.dry_run)
+    return 0
+
+
+def write_table(table: str, out: Path, dry_run: bool) -> None:
+    """Print a weights table (`--dry-run`) or write it to the data file."""
+    if dry_run:
         print(table)
     else:
-        OUT.write_text(table, encoding="utf-8")
-        print(f"\nwrote {OUT.relative_to(ROOT)} ({int(np.count_nonzero(w[1:]))} features)")
-    return 0
+        out.write_text(table, encoding="utf-8")
+        print(f"\nwrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

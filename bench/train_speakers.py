@@ -32,7 +32,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_polnear import ROOT, SHARED
-from train_calibration import FOLDS, PENALTIES, design, fit, log_loss, predict, weights_table
+from train_calibration import FOLDS, PENALTIES, design, fit, log_loss, predict, weights_table, write_table
 
 GUM = SHARED / "gum" / "dep"
 HELD_OUT = re.compile(r"_(news|interview|reddit)_")
@@ -169,11 +169,7 @@ def main() -> int:
     table = weights_table(names, w, header).replace(
         "# feature\tweight\n", f"# feature\tweight\n{AVERAGE}\t{average:.4f}\n"
     )
-    if options.dry_run:
-        print(table)
-    else:
-        OUT.write_text(table, encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+    write_table(table, OUT, options.dry_run)
     return 0
 
 

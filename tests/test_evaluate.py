@@ -66,6 +66,13 @@ def floors_of(section: str) -> dict:
     return {k: v for k, v in floors.items() if not k.startswith("_")}
 
 
+def assert_above_floors(pooled: dict, section: str, ceilings: str | None = None) -> None:
+    for metric, floor in floors_of(section).items():
+        assert pooled[metric] >= floor, f"{section} {metric} fell to {pooled[metric]} (floor {floor})"
+    for metric, ceiling in floors_of(ceilings).items() if ceilings else ():
+        assert pooled[metric] <= ceiling, f"{section} {metric} rose to {pooled[metric]} (ceiling {ceiling})"
+
+
 def test_the_readers_layer_agrees_with_the_shared_scorer():
     module = shared_scorer()
     from generator.commands.layer import score_layer
@@ -87,12 +94,7 @@ def test_quality_gate_on_the_briefing_gold():
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     _, pooled = evaluate(GOLD / "briefing", SHARED / "corpus", jobs=2)
-    for metric, floor in floors_of("briefing_gold").items():
-        assert pooled[metric] >= floor, f"briefing gold {metric} fell to {pooled[metric]} (floor {floor})"
-    for metric, ceiling in floors_of("briefing_gold_ceilings").items():
-        assert pooled[metric] <= ceiling, (
-            f"briefing gold {metric} rose to {pooled[metric]} (ceiling {ceiling})"
-        )
+    assert_above_floors(pooled, "briefing_gold", "briefing_gold_ceilings")
 
 
 @pytest.mark.slow
@@ -102,12 +104,7 @@ def test_quality_gate_on_the_shared_briefing_dev_gold():
     if not base.is_dir():
         pytest.skip("../shared/gold/briefing-dev is not beside this checkout")
     _, pooled = evaluate(base / "gold", base / "text", jobs=2)
-    for metric, floor in floors_of("briefing_dev").items():
-        assert pooled[metric] >= floor, f"briefing-dev {metric} fell to {pooled[metric]} (floor {floor})"
-    for metric, ceiling in floors_of("briefing_dev_ceilings").items():
-        assert pooled[metric] <= ceiling, (
-            f"briefing-dev {metric} rose to {pooled[metric]} (ceiling {ceiling})"
-        )
+    assert_above_floors(pooled, "briefing_dev", "briefing_dev_ceilings")
 
 
 @pytest.mark.slow
@@ -116,5 +113,4 @@ def test_quality_gate_on_polnear_dev():
     if not base.is_dir():
         pytest.skip("../shared/gold/polnear-dev is not beside this checkout")
     _, pooled = evaluate(base / "gold", base / "text", jobs=2)
-    for metric, floor in floors_of("polnear_dev").items():
-        assert pooled[metric] >= floor, f"PolNeAR dev {metric} fell to {pooled[metric]} (floor {floor})"
+    assert_above_floors(pooled, "polnear_dev")
